@@ -1,0 +1,106 @@
+"""The pipeline: normalise, segment, clean, split sentences, flag them, find entities.
+
+:func:`analyze` is pure: no I/O, no state kept between calls, the same output for the same input.
+Everything the reader shows comes from the :class:`~reader.model.Analysis` it returns.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Mapping, Sequence
+
+from reader.clean import clean_paragraphs
+from reader.entities import extract_entities
+from reader.model import Analysis, Entity, Paragraph, Sentence, Span
+from reader.normalize import normalize_text
+from reader.segment import split_paragraphs, split_sentences
+from reader.speculation import flag_sentences
+
+_TITLE_MAX = 120
+_PARAGRAPH_SEPARATOR = "\n\n"
+
+
+def analyze(
+    text: str,
+    source: str | None = None,
+    *,
+    title: str | None = None,
+    metadata: Mapping[str, str] | None = None,
+) -> Analysis:
+    """Analyse one article.
+
+    ``text`` is the article as plain text; ``source`` says where it came from (a path, a URL).
+    ``title`` overrides the title guessed from the first paragraph; ``metadata`` (site, author,
+    date, url) is carried through to the reports.
+    """
+    text = normalize_text(text)
+    paragraphs = tuple(clean_paragraphs(text, split_paragraphs(text)))
+    kept = [p for p in paragraphs if p.kept]
+    sentences = _sentences(text, kept)
+    entities = _entities(text, kept)
+    return Analysis(
+        text=text,
+        paragraphs=paragraphs,
+        sentences=sentences,
+        entities=entities,
+        source=source,
+        title=title or guess_title(text, kept),
+        metadata={k: v for k, v in (metadata or {}).items() if v},
+    )
+
+
+def guess_title(text: str, paragraphs: Sequence[Paragraph]) -> str | None:
+    """The first paragraph when it reads as a headline, else the start of the article."""
+    if not paragraphs:
+        return None
+    first = " ".join(text[paragraphs[0].start : paragraphs[0].end].split())
+    if len(first) <= _TITLE_MAX:
+        return first
+    cut = first.rfind(" ", 0, _TITLE_MAX)
+    return first[: cut if cut > 0 else _TITLE_MAX].rstrip(" ,;:") + "…"
+
+
+def _sentences(text: str, kept: Sequence[Paragraph]) -> tuple[Sentence, ...]:
+    spans: list[tuple[int, Span]] = [
+        (p.index, span) for p in kept for span in split_sentences(text, p.start, p.end)
+    ]
+    texts = [text[span.start : span.end] for _, span in spans]
+    flags = flag_sentences(texts)
+    return tuple(
+        Sentence(
+            index=i,
+            paragraph=paragraph,
+            start=span.start,
+            end=span.end,
+            text=texts[i],
+            flags=tuple(flag.shifted(span.start) for flag in flags[i]),
+        )
+        for i, (paragraph, span) in enumerate(spans)
+    )
+
+
+def _entities(text: str, kept: Sequence[Paragraph]) -> tuple[Entity, ...]:
+    """Entities of the clean view, with mentions mapped back to offsets in ``text``."""
+    clean_starts: list[int] = []
+    pieces: list[str] = []
+    position = 0
+    for p in kept:
+        clean_starts.append(position)
+        pieces.append(text[p.start : p.end])
+        position += p.end - p.start + len(_PARAGRAPH_SEPARATOR)
+    clean = _PARAGRAPH_SEPARATOR.join(pieces)
+
+    def to_raw(span: Span) -> Span | None:
+        k = bisect_right(clean_starts, span.start) - 1
+        if k < 0:
+            return None
+        shift = kept[k].start - clean_starts[k]
+        start, end = span.start + shift, span.end + shift
+        return Span(start, end) if end <= kept[k].end else None
+
+    entities: list[Entity] = []
+    for entity in extract_entities(clean):
+        mentions = tuple(m for m in map(to_raw, entity.mentions) if m is not None)
+        if mentions:
+            entities.append(Entity(entity.name, entity.type, entity.aliases, mentions))
+    return tuple(entities)

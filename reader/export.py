@@ -1,0 +1,137 @@
+"""Reports of an analysis: JSON for programs, Markdown for people, plain text for pipes."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+from reader.model import Analysis, FlagKind
+
+FORMATS = ("json", "markdown", "text")
+
+KIND_LABELS: dict[FlagKind, str] = {
+    FlagKind.SPECULATION: "Speculation",
+    FlagKind.VAGUE_SOURCE: "Vague source",
+    FlagKind.ATTRIBUTION: "Attribution",
+}
+
+
+def to_json(analysis: Analysis, *, indent: int | None = 2) -> str:
+    """The analysis in the versioned JSON schema."""
+    return json.dumps(analysis.to_dict(), ensure_ascii=False, indent=indent)
+
+
+def to_text(analysis: Analysis) -> str:
+    """The clean view as plain text, paragraphs separated by blank lines."""
+    return analysis.clean_text + "\n"
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def to_markdown(analysis: Analysis) -> str:
+    """A report for people: source, claims by kind with cue and reason, entities with counts."""
+    lines: list[str] = [f"# {_one_line(analysis.title or analysis.source or 'Article')}", ""]
+    if analysis.source:
+        lines.append(f"- Source: `{analysis.source}`")
+    for key in ("site", "author", "date", "url"):
+        if key in analysis.metadata:
+            lines.append(f"- {key.capitalize()}: {_one_line(analysis.metadata[key])}")
+    kept = len(analysis.kept_paragraphs)
+    hidden = len(analysis.paragraphs) - kept
+    claims = analysis.claims
+    lines += [
+        f"- Paragraphs: {kept} kept, {hidden} hidden",
+        f"- Sentences: {len(analysis.sentences)}, of which {len(claims)} flagged",
+        "",
+        "## Claims",
+        "",
+    ]
+    if not claims:
+        lines += ["No sentence was flagged.", ""]
+    for kind, label in KIND_LABELS.items():
+        entries = [(s, f) for s, f in analysis.iter_flags() if f.kind is kind]
+        if not entries:
+            continue
+        lines += [f"### {label} ({len(entries)})", ""]
+        for sentence, flag in entries:
+            lines.append(f"- > {_one_line(sentence.text)}")
+            lines.append(f"  - cue: **{_one_line(flag.cue)}**: {flag.why}")
+        lines.append("")
+    lines += ["## Entities", ""]
+    if not analysis.entities:
+        lines += ["No named entities were found.", ""]
+    else:
+        by_type = Counter(str(e.type) for e in analysis.entities)
+        for entity_type in sorted(by_type):
+            lines += [f"### {entity_type}", ""]
+            for entity in analysis.entities:
+                if str(entity.type) != entity_type:
+                    continue
+                others = [a for a in entity.aliases if a != entity.name]
+                also = f" (also: {', '.join(others)})" if others else ""
+                lines.append(f"- {entity.name}: {len(entity.mentions)} mentions{also}")
+            lines.append("")
+    hidden_paragraphs = analysis.hidden_paragraphs
+    if hidden_paragraphs:
+        lines += ["## Hidden paragraphs", ""]
+        for paragraph in hidden_paragraphs:
+            snippet = _one_line(analysis.paragraph_text(paragraph))
+            if len(snippet) > 80:
+                snippet = snippet[:79] + "…"
+            lines.append(f"- ¶{paragraph.index} ({paragraph.reason}): {snippet}")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def render(analysis: Analysis, fmt: str) -> str:
+    """The analysis in one of :data:`FORMATS`."""
+    if fmt == "json":
+        return to_json(analysis) + "\n"
+    if fmt == "markdown":
+        return to_markdown(analysis)
+    if fmt == "text":
+        return to_text(analysis)
+    raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+
+
+def report_filename(analysis: Analysis) -> str:
+    """A file name for the Markdown report, derived from the source or the title."""
+    base = Path(analysis.source).stem if analysis.source and analysis.source != "-" else ""
+    if not base or (analysis.source and "://" in analysis.source):
+        base = analysis.title or "article"
+    slug = re.sub(r"[^A-Za-z0-9]+", "-", base).strip("-").lower()[:60] or "article"
+    return f"{slug}.report.md"
+
+
+def write_new_file(directory: Path, filename: str, content: str) -> Path:
+    """Write ``content`` to a file that did not exist before, atomically, and return its path.
+
+    The text goes to a temporary file first and is then linked under the final name, so a
+    reader of the directory never sees half a report and no existing file is replaced. When the
+    name is taken, ``-2``, ``-3``... is added before the suffix.
+    """
+    directory.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(dir=directory, prefix=".reader-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(content)
+            handle.flush()
+            os.fsync(handle.fileno())
+        stem, dot, suffix = filename.partition(".")
+        for attempt in range(1, 1000):
+            name = filename if attempt == 1 else f"{stem}-{attempt}{dot}{suffix}"
+            target = directory / name
+            try:
+                os.link(tmp_name, target)
+            except FileExistsError:
+                continue
+            return target
+        raise FileExistsError(f"no free name for {filename} in {directory}")
+    finally:
+        os.unlink(tmp_name)

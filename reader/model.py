@@ -1,0 +1,294 @@
+"""The data model: frozen dataclasses that every part of the reader shares.
+
+Every span is a pair of character offsets (``start``, ``end``) into one string. Inside an
+:class:`Analysis` that string is always :attr:`Analysis.text`, the input after newline and
+Unicode normalisation, so a paragraph, a sentence, a flag's cue and an entity mention can all be
+cut out of it with ``text[start:end]``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+SCHEMA_VERSION = 1
+"""Version of the JSON shape produced by :meth:`Analysis.to_dict`."""
+
+
+class ParagraphStatus(StrEnum):
+    """What the cleaner decided about one raw paragraph."""
+
+    KEPT = "kept"
+    DUPLICATE = "duplicate"
+    NEAR_DUPLICATE = "near_duplicate"
+    BOILERPLATE = "boilerplate"
+
+
+class FlagKind(StrEnum):
+    """Why a sentence should not be read as plain fact."""
+
+    SPECULATION = "speculation"
+    VAGUE_SOURCE = "vague_source"
+    ATTRIBUTION = "attribution"
+
+
+class EntityType(StrEnum):
+    """The kinds of named thing the sidebar groups entities by."""
+
+    PERSON = "PERSON"
+    ORG = "ORG"
+    PLACE = "PLACE"
+    NORP = "NORP"
+    PRODUCT = "PRODUCT"
+    EVENT = "EVENT"
+    DATE = "DATE"
+    OTHER = "OTHER"
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A half-open range of character offsets ``[start, end)``."""
+
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, int]:
+        """The span as ``{"start": ..., "end": ...}``."""
+        return {"start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """One raw paragraph and the cleaner's verdict on it."""
+
+    index: int
+    """Position among all raw paragraphs, from 0."""
+    start: int
+    end: int
+    status: ParagraphStatus = ParagraphStatus.KEPT
+    duplicate_of: int | None = None
+    """For (near) duplicates: the index of the kept paragraph this one repeats."""
+    reason: str | None = None
+    """A short human explanation for a paragraph that is hidden in the clean view."""
+
+    @property
+    def kept(self) -> bool:
+        """True when the paragraph belongs to the clean view."""
+        return self.status is ParagraphStatus.KEPT
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form used by ``reader analyze --format json``."""
+        return {
+            "index": self.index,
+            "start": self.start,
+            "end": self.end,
+            "status": str(self.status),
+            "duplicate_of": self.duplicate_of,
+            "reason": self.reason,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Flag:
+    """A reason to doubt a sentence: the words that triggered it and what they mean."""
+
+    kind: FlagKind
+    cue: str
+    """The matched words, exactly as they appear in the text."""
+    start: int
+    end: int
+    why: str
+    """One short sentence a reader can judge the flag by."""
+
+    def shifted(self, offset: int) -> Flag:
+        """The same flag with its offsets moved by ``offset`` characters."""
+        return Flag(self.kind, self.cue, self.start + offset, self.end + offset, self.why)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form of the flag."""
+        return {
+            "kind": str(self.kind),
+            "cue": self.cue,
+            "start": self.start,
+            "end": self.end,
+            "why": self.why,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of a kept paragraph, with the flags raised on it."""
+
+    index: int
+    paragraph: int
+    """Index of the raw paragraph the sentence belongs to."""
+    start: int
+    end: int
+    text: str
+    flags: tuple[Flag, ...] = ()
+
+    @property
+    def flagged(self) -> bool:
+        """True when at least one flag was raised on this sentence."""
+        return bool(self.flags)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form of the sentence and its flags."""
+        return {
+            "index": self.index,
+            "paragraph": self.paragraph,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "flags": [flag.to_dict() for flag in self.flags],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """One real-world thing the article names, with every place it is named."""
+
+    name: str
+    """The canonical (longest full) form of the name."""
+    type: EntityType
+    aliases: tuple[str, ...] = ()
+    """Every distinct surface form, the canonical name included."""
+    mentions: tuple[Span, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form of the entity."""
+        return {
+            "name": self.name,
+            "type": str(self.type),
+            "aliases": list(self.aliases),
+            "mentions": [mention.to_dict() for mention in self.mentions],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """Text loaded from a file, a URL or stdin, with what the source said about itself."""
+
+    text: str
+    source: str
+    """How the user named it: a path, a URL, or ``-`` for stdin."""
+    title: str | None = None
+    site: str | None = None
+    author: str | None = None
+    date: str | None = None
+    url: str | None = None
+    format: str = "text"
+    """``text`` or ``html``: what the input was before extraction."""
+    encoding: str | None = None
+    """The character encoding the bytes were decoded with, when there were bytes."""
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """Everything the reader knows about one article. Produced by :func:`reader.analyze`."""
+
+    text: str
+    """The input after newline and Unicode (NFC) normalisation; all offsets point into it."""
+    paragraphs: tuple[Paragraph, ...]
+    """Every raw paragraph, hidden ones included."""
+    sentences: tuple[Sentence, ...]
+    """The sentences of the kept paragraphs, in reading order."""
+    entities: tuple[Entity, ...]
+    """Entities named in the kept paragraphs, most salient first."""
+    source: str | None = None
+    title: str | None = None
+    metadata: dict[str, str] = field(default_factory=dict)
+    """Extra facts about the source (site, author, date, url) when they are known."""
+
+    @property
+    def kept_paragraphs(self) -> tuple[Paragraph, ...]:
+        """The paragraphs of the clean view, in order."""
+        return tuple(p for p in self.paragraphs if p.kept)
+
+    @property
+    def hidden_paragraphs(self) -> tuple[Paragraph, ...]:
+        """The paragraphs the clean view leaves out."""
+        return tuple(p for p in self.paragraphs if not p.kept)
+
+    @property
+    def claims(self) -> tuple[Sentence, ...]:
+        """The flagged sentences, in reading order."""
+        return tuple(s for s in self.sentences if s.flags)
+
+    def iter_flags(self) -> Iterator[tuple[Sentence, Flag]]:
+        """Every flag with the sentence that carries it."""
+        for sentence in self.sentences:
+            for flag in sentence.flags:
+                yield sentence, flag
+
+    def paragraph_text(self, paragraph: Paragraph | int) -> str:
+        """The text of one paragraph."""
+        if isinstance(paragraph, int):
+            paragraph = self.paragraphs[paragraph]
+        return self.text[paragraph.start : paragraph.end]
+
+    @property
+    def clean_text(self) -> str:
+        """The clean view as plain text: kept paragraphs separated by blank lines."""
+        return "\n\n".join(self.paragraph_text(p) for p in self.kept_paragraphs)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The whole analysis in the versioned JSON shape documented in the README."""
+        data: dict[str, Any] = {
+            "schema": SCHEMA_VERSION,
+            "source": self.source,
+            "title": self.title,
+            "text": self.text,
+            "paragraphs": [p.to_dict() for p in self.paragraphs],
+            "sentences": [s.to_dict() for s in self.sentences],
+            "entities": [e.to_dict() for e in self.entities],
+        }
+        if self.metadata:
+            data["metadata"] = dict(self.metadata)
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Analysis:
+        """Rebuild an analysis from :meth:`to_dict` output (the JSON round trip)."""
+        return cls(
+            text=data["text"],
+            source=data.get("source"),
+            title=data.get("title"),
+            metadata=dict(data.get("metadata") or {}),
+            paragraphs=tuple(
+                Paragraph(
+                    index=p["index"],
+                    start=p["start"],
+                    end=p["end"],
+                    status=ParagraphStatus(p["status"]),
+                    duplicate_of=p.get("duplicate_of"),
+                    reason=p.get("reason"),
+                )
+                for p in data["paragraphs"]
+            ),
+            sentences=tuple(
+                Sentence(
+                    index=s["index"],
+                    paragraph=s["paragraph"],
+                    start=s["start"],
+                    end=s["end"],
+                    text=s["text"],
+                    flags=tuple(
+                        Flag(FlagKind(f["kind"]), f["cue"], f["start"], f["end"], f["why"])
+                        for f in s.get("flags", ())
+                    ),
+                )
+                for s in data["sentences"]
+            ),
+            entities=tuple(
+                Entity(
+                    name=e["name"],
+                    type=EntityType(e["type"]),
+                    aliases=tuple(e.get("aliases", ())),
+                    mentions=tuple(Span(m["start"], m["end"]) for m in e.get("mentions", ())),
+                )
+                for e in data["entities"]
+            ),
+        )

@@ -1,0 +1,24 @@
+"""Normalisation of article text before any offsets are taken.
+
+The result of :func:`normalize_text` is the one string every span in an analysis points into.
+It changes as little as it can: line endings become ``\\n``, the text is put in Unicode NFC form,
+and a leading byte-order mark is dropped. Control characters are kept (the UI shows them
+visibly); nothing else is rewritten.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+_BOM = "\ufeff"
+
+
+def normalize_text(text: str) -> str:
+    """Return ``text`` with ``\\r\\n`` and ``\\r`` turned into ``\\n``, in NFC, without a BOM."""
+    if text.startswith(_BOM):
+        text = text[1:]
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
+    return text

@@ -1,0 +1,33 @@
+"""Shared fixtures: paths to the repository, its assets and the evaluation data beside it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+ASSETS = REPO_ROOT / "assets"
+SAMPLE_ARTICLE = ASSETS / "sample-article.txt"
+SHARED = Path(__import__("os").environ.get("READER_SHARED", REPO_ROOT.parent / "shared"))
+SEED_ARTICLE = SHARED / "seed" / "seed-article.txt"
+SHARED_DATA = SHARED / "data"
+
+
+def require(path: Path) -> Path:
+    """Skip the calling test, with the reason, when shared evaluation data is absent."""
+    if not path.exists():
+        pytest.skip(f"{path} is absent: the shared evaluation data is not beside the repository")
+    return path
+
+
+@pytest.fixture
+def seed_text() -> str:
+    """The seed article: eight paragraphs, six of them repeated, one paragraph per line."""
+    return require(SEED_ARTICLE).read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def sample_text() -> str:
+    """The bundled sample article."""
+    return SAMPLE_ARTICLE.read_text(encoding="utf-8")
