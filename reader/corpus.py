@@ -7,8 +7,9 @@ and only a bounded window of chunks is in flight, so memory stays flat however l
 
 Each result carries its JSON line ready to print: the same object as ``reader analyze --format
 json``, compact, or ``{"schema": 1, "source": ..., "error": ...}`` for an article that could not
-be read. :func:`analyze_path` is the unit of work; a cluster framework (Dask, Spark) can map it
-over an archive too big for one machine.
+be read. :func:`analyze_path` (a file) and :func:`analyze_record` (a mapping with ``text``) are
+the units of work; a cluster framework (Dask, Spark) can map them over an archive too big for
+one machine.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import multiprocessing
 import os
 import signal
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any
@@ -127,13 +128,40 @@ def analyze_path(target: str) -> ArticleResult:
         return _failure(target, f"{target}: too large to analyse ({type(error).__name__})")
     except Exception as error:  # one bad article must not stop the batch
         return _failure(target, f"{target}: internal error: {type(error).__name__}: {error}")
+    return _success(target, analysis, line)
+
+
+def _success(source: str, analysis: Analysis, line: str) -> ArticleResult:
     return ArticleResult(
-        source=target,
+        source=source,
         line=line,
         words=len(analysis.text.split()),
         sentences=len(analysis.sentences),
         flagged=sum(1 for sentence in analysis.sentences if sentence.flags),
     )
+
+
+def analyze_record(record: Mapping[str, Any]) -> ArticleResult:
+    """Analyse an article given as a mapping (a line of a JSONL archive, a dataframe row).
+
+    ``text`` is required; ``source`` (or ``id``) names it and ``title`` is used when present.
+    Like :func:`analyze_path`, failures come back as error results, never as exceptions.
+    """
+    from reader.analysis import analyze
+
+    source = str(record.get("source") or record.get("id") or "")
+    try:
+        text = record["text"]
+        if not isinstance(text, str) or not text.strip():
+            return _failure(source, f"{source or 'record'}: no article text")
+        title = record.get("title")
+        analysis = analyze(text, source=source or None, title=title if title else None)
+        line = analysis_line(analysis)
+    except KeyError:
+        return _failure(source, f"{source or 'record'}: no 'text' field")
+    except Exception as error:  # one bad record must not stop the batch
+        return _failure(source, f"{source}: internal error: {type(error).__name__}: {error}")
+    return _success(source, analysis, line)
 
 
 def document_metadata(document: object) -> dict[str, str]:

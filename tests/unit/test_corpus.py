@@ -11,7 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from reader.corpus import ArticleResult, analyze_corpus, analyze_path, expand_targets
+from reader.corpus import (
+    ArticleResult,
+    analyze_corpus,
+    analyze_path,
+    analyze_record,
+    expand_targets,
+)
 from tests.conftest import SAMPLE_ARTICLE
 
 EXIT_SOME_FAILED = 4
@@ -247,3 +253,13 @@ def test_a_progress_bar_is_drawn_when_stderr_is_a_terminal(corpus: Path) -> None
     text = err.decode()
     assert "30/30 articles" in text and "\r\x1b[K" in text
     assert text.rstrip().splitlines()[-1].split("\x1b[K")[-1].startswith("reader: 30 articles")
+
+
+def test_analyze_record_reads_a_mapping_and_reports_bad_records() -> None:
+    result = analyze_record({"id": "x1", "title": "A title", "text": "Body. It may rain."})
+    record = json.loads(result.line)
+    assert result.ok and record["source"] == "x1" and record["title"] == "A title"
+    assert record["text"] == "Body. It may rain."
+    missing = analyze_record({"id": "x2"})
+    assert not missing.ok and json.loads(missing.line)["error"] == missing.error
+    assert not analyze_record({"id": "x3", "text": "   "}).ok
