@@ -73,7 +73,9 @@ _SAMPLE_BYTES = 65_536
 _MIN_CHAOS_BYTES = 100
 _MIN_UTF8_SHARE = 0.9
 _MIN_UTF8_SEQUENCES = 3
-_BINARY_CONTROL_SHARE = 0.05
+_BINARY_CONTROL_SHARE = 0.10
+_BINARY_CONTROL_MIN = 8
+_BINARY_CONTROL_MAJORITY = 0.5
 # Signatures of common binary formats, with the name to show in the error.
 _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"%PDF-", "a PDF document"),
@@ -140,12 +142,19 @@ def decode_bytes(data: bytes, name: str = "input", declared: str | None = None) 
 
 
 def _looks_binary(text: str) -> bool:
-    """True when too much of the text is control characters to be an article."""
+    """True when too much of the text is control characters to be an article.
+
+    A handful of stray controls (a NUL, an escape sequence) is text with damage in it, and is
+    shown; it takes a real share of them, or a majority, to be binary data.
+    """
     sample = text[:65536]
     if not sample:
         return False
     controls = sum(1 for ch in sample if _is_control(ch))
-    return controls / len(sample) > _BINARY_CONTROL_SHARE
+    share = controls / len(sample)
+    return share > _BINARY_CONTROL_MAJORITY or (
+        share > _BINARY_CONTROL_SHARE and controls >= _BINARY_CONTROL_MIN
+    )
 
 
 def _is_control(ch: str) -> bool:

@@ -73,6 +73,7 @@ def fetch_document(
     host, an HTTP error status, a timeout, an oversized response or content that is not an
     article, and :class:`InputError` for an address that is not a valid URL.
     """
+    _check_address(url)
     import httpx
 
     deadline = time.monotonic() + timeout
@@ -114,6 +115,17 @@ def fetch_document(
     return document_from_bytes(
         data, source=url, name=url, url=final_url, content_type=content_type, charset=charset
     )
+
+
+def _check_address(url: str) -> None:
+    """Refuse, as bad input, an address with no host or an impossible port."""
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError for a port out of range
+    except ValueError as error:
+        raise InputError(f"{url} is not a valid web address ({error})") from None
+    if not parts.hostname or any(ch.isspace() for ch in parts.netloc):
+        raise InputError(f"{url} is not a valid web address (no host name)")
 
 
 def _check_status(url: str, response: httpx.Response) -> None:

@@ -75,13 +75,17 @@ def _extract_article(html: str, url: str | None) -> tuple[str, dict[str, Any]]:
     )
     balanced = trafilatura.bare_extraction(tree, deduplicate=False, **options)
     metadata = _metadata(precise)
-    precise_text = getattr(precise, "text", None) or ""
-    balanced_text = getattr(balanced, "text", None) or ""
-    if _word_count(precise_text) < _MIN_SHARE_OF_BALANCED * _word_count(balanced_text):
-        chosen = balanced_text
-    else:
-        chosen = precise_text
+    chosen = choose_extraction(
+        getattr(precise, "text", None) or "", getattr(balanced, "text", None) or ""
+    )
     return as_paragraphs(chosen), metadata
+
+
+def choose_extraction(precise: str, balanced: str) -> str:
+    """The precise extraction, unless it kept under a third of the balanced one's words."""
+    if _word_count(precise) < _MIN_SHARE_OF_BALANCED * _word_count(balanced):
+        return balanced
+    return precise
 
 
 def as_paragraphs(extracted: str) -> str:
