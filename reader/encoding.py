@@ -21,9 +21,12 @@ format (PDF, images, archives...), is refused with a message that says what it l
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 
 from reader.errors import InputError
@@ -99,6 +102,9 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"SQLite format 3\x00", "an SQLite database"),
     (b"\x00asm", "a WebAssembly module"),
 )
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+_NON_ASCII_TOKEN = re.compile(r"\S*[^\x00-\x7f]\S*")
 # Signatures short and printable enough to start an ordinary text as well.
 _WEAK_MAGIC = frozenset({b"MZ", b"ID3", b"BZh", b"RIFF", b"OggS"})
 _SCRIPT_GROUPS = {"HIRAGANA": "CJK", "KATAKANA": "CJK"}
@@ -150,15 +156,11 @@ def _looks_binary(text: str) -> bool:
     sample = text[:65536]
     if not sample:
         return False
-    controls = sum(1 for ch in sample if _is_control(ch))
+    controls = len(_CONTROL.findall(sample))
     share = controls / len(sample)
     return share > _BINARY_CONTROL_MAJORITY or (
         share > _BINARY_CONTROL_SHARE and controls >= _BINARY_CONTROL_MIN
     )
-
-
-def _is_control(ch: str) -> bool:
-    return (ch < " " and ch not in "\t\n\r\f") or "\x7f" <= ch <= "\x9f"
 
 
 def _decode(data: bytes, name: str, declared: str | None) -> tuple[str, str]:
@@ -228,7 +230,8 @@ def _mostly_utf8(data: bytes) -> str | None:
     """UTF-8 with a few broken bytes replaced, when nearly every multi-byte sequence is valid."""
     text = data.decode("utf-8", errors="replace")
     broken = text.count("\ufffd") - data.count("\ufffd".encode())
-    valid = sum(1 for ch in text if ch > "\x7f" and ch != "\ufffd")
+    non_ascii = len(text) - len(text.encode("ascii", "ignore"))
+    valid = non_ascii - text.count("\ufffd")
     if valid >= _MIN_UTF8_SEQUENCES and valid >= _MIN_UTF8_SHARE * (valid + broken):
         return text
     return None
@@ -259,19 +262,21 @@ def _guess(data: bytes, name: str) -> tuple[str, str]:
 
     head = data[:_SAMPLE_BYTES]
     candidates: dict[str, _Candidate] = {}
+    judged: dict[str, tuple[float, float]] = {}
     for match in from_bytes(data):
         for label in (match.encoding, *match.could_be_from_charset):
             encoding = canonical_encoding(label)
             if encoding is not None and encoding not in candidates:
-                candidate = _candidate(head, encoding, match.chaos, match.coherence)
+                candidate = _candidate(head, encoding, match.chaos, match.coherence, judged)
                 if candidate is not None:
                     candidates[encoding] = candidate
     for encoding in _PREFERRED:
         if encoding not in candidates:
-            candidate = _candidate(head, encoding, None, 0.0)
+            candidate = _candidate(head, encoding, None, 0.0, judged)
             if candidate is not None:
                 candidates[encoding] = candidate
-    usable = [c for c in candidates.values() if not _looks_binary(c.text)]
+    binary = {text: _looks_binary(text) for text in judged}
+    usable = [c for c in candidates.values() if not binary[c.text]]
     if not usable:
         if candidates:
             raise InputError(f"{name} looks like binary data, not text")
@@ -285,22 +290,33 @@ def _guess(data: bytes, name: str) -> tuple[str, str]:
 
 
 def _candidate(
-    head: bytes, encoding: str, chaos: float | None, coherence: float
+    head: bytes,
+    encoding: str,
+    chaos: float | None,
+    coherence: float,
+    judged: dict[str, tuple[float, float]],
 ) -> _Candidate | None:
     """Decode the start of the data (a cut sequence at its end is fine) and judge the result.
 
     ``chaos`` is charset-normalizer's measure of how messy the decoded text is; when the
-    candidate did not come from it, the same measure is taken here.
+    candidate did not come from it, the same measure is taken here. ``judged`` remembers the
+    verdicts on texts already seen (many code pages decode the same bytes identically).
     """
     try:
         text = codecs.getincrementaldecoder(encoding)().decode(head, final=False)
     except (UnicodeDecodeError, LookupError):
         return None
-    if chaos is None:
+    if text not in judged:
         from charset_normalizer.md import mess_ratio
 
-        chaos = mess_ratio(text[:_SAMPLE_CHARS], maximum_threshold=1.0)
-    return _Candidate(encoding, text, chaos, coherence, implausibility(text))
+        judged[text] = (
+            mess_ratio(text[:_SAMPLE_CHARS], maximum_threshold=1.0),
+            implausibility(text),
+        )
+    measured_chaos, penalty = judged[text]
+    return _Candidate(
+        encoding, text, measured_chaos if chaos is None else chaos, coherence, penalty
+    )
 
 
 def _preference(
@@ -337,18 +353,22 @@ def implausibility(text: str) -> float:
     "ÖÐÎÄ"), and control characters.
     """
     sample = text[:_SAMPLE_CHARS]
-    words = 0
-    bad = 0
-    for start, end in _word_spans(sample):
-        words += 1
-        word = sample[start:end]
-        if word.isascii():
-            continue
-        if _is_mojibake_word(word):
-            bad += 1
-    bad += _symbols_inside_words(sample)
-    bad += sum(1 for ch in sample if _is_control(ch))
+    words = len(_LETTER_RUN.findall(sample))
+    bad = len(_CONTROL.findall(sample))
+    # Only the whitespace-separated tokens holding a non-ASCII character can carry the marks.
+    for token, count in Counter(_NON_ASCII_TOKEN.findall(sample)).items():
+        bad += count * _token_badness(token)
     return bad / max(words, 1)
+
+
+def _token_badness(token: str) -> int:
+    """The number of mojibake marks in one whitespace-separated token."""
+    bad = _symbols_inside_words(token)
+    for start, end in _word_spans(token):
+        word = token[start:end]
+        if not word.isascii() and _is_mojibake_word(word):
+            bad += 1
+    return bad
 
 
 def _word_spans(text: str) -> list[tuple[int, int]]:
@@ -376,6 +396,7 @@ def _is_mojibake_word(word: str) -> bool:
     return scripts == {"LATIN"} and len(word) >= 3 and not any(ch.isascii() for ch in word)
 
 
+@lru_cache(maxsize=4096)
 def _script(ch: str) -> str:
     if ch.isascii():
         return "LATIN"

@@ -66,14 +66,17 @@ def _extract_article(html: str, url: str | None) -> tuple[str, dict[str, Any]]:
     except ImportError:  # pragma: no cover - trafilatura is a declared dependency
         raise InputError("reading web pages needs trafilatura, which is not installed") from None
 
-    tree = load_html(html)
-    if tree is None:
-        return "", {}
     options = {"url": url, "include_comments": False, "include_tables": True}
-    precise = trafilatura.bare_extraction(
-        tree, favor_precision=True, deduplicate=False, with_metadata=True, **options
-    )
-    balanced = trafilatura.bare_extraction(tree, deduplicate=False, **options)
+    try:
+        tree = load_html(html)
+        if tree is None:
+            return "", {}
+        precise = trafilatura.bare_extraction(
+            tree, favor_precision=True, deduplicate=False, with_metadata=True, **options
+        )
+        balanced = trafilatura.bare_extraction(tree, deduplicate=False, **options)
+    except Exception:  # a page that breaks the extractor still opens, as its visible text
+        return "", {}
     metadata = _metadata(precise)
     chosen = choose_extraction(
         getattr(precise, "text", None) or "", getattr(balanced, "text", None) or ""

@@ -157,3 +157,17 @@ def test_visible_text_skips_scripts_and_styles() -> None:
     )
     assert text == "One & two\n\nThree\n\nfour"
     assert title == "A title"
+
+
+def test_a_page_that_breaks_the_extractor_opens_as_its_visible_text(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import trafilatura
+
+    def explode(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("extractor bug")
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", explode)
+    document = extract_document(PAGE, source="page.html")
+    assert BODY[1] in document.text.split("\n\n")
+    assert document.title == "Tram line to reach the hospital - Riverside Courier"
