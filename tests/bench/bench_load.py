@@ -58,6 +58,11 @@ def cold_load_seconds(path: Path) -> float:
     return median_seconds(run, runs=5)
 
 
+def _size(path: Path) -> str:
+    size = path.stat().st_size
+    return f"{size / 1e6:.1f} MB" if size >= 1e6 else f"{size / 1e3:.1f} kB"
+
+
 def main() -> int:
     """Print the figures."""
     with tempfile.TemporaryDirectory() as folder:
@@ -75,18 +80,18 @@ def main() -> int:
 
         cold_text = cold_load_seconds(text)
         cold_page = cold_load_seconds(page)
-        print(f"start-up + load, text file (8 KB):       {cold_text * 1000:7.0f} ms")
-        print(f"start-up + load, saved page (9 KB):      {cold_page * 1000:7.0f} ms")
-        print(f"  ratio page / text:                     {cold_page / cold_text:7.2f}")
+        print(f"start-up + load, text file ({_size(text)}):{cold_text * 1000:9.0f} ms")
+        print(f"start-up + load, saved page ({_size(page)}):{cold_page * 1000:8.0f} ms")
+        print(f"  ratio page / text:{cold_page / cold_text:26.2f}")
         for label, path in (
-            ("load, UTF-8 text (8 KB)", text),
-            ("load, Latin-1 text (8 KB, detection)", latin1),
-            ("load, saved page (9 KB, extraction)", page),
-            ("load, one 5 MB UTF-8 line", big_line),
-            ("load, one 5 MB Latin-1 line", big_latin1),
+            ("load, UTF-8 text", text),
+            ("load, Latin-1 text (detection)", latin1),
+            ("load, saved page (extraction)", page),
+            ("load, one UTF-8 line", big_line),
+            ("load, one Latin-1 line", big_latin1),
         ):
             seconds = median_seconds(lambda p=path: reader.load(str(p)))
-            print(f"{label + ':':<41}{seconds * 1000:7.1f} ms")
+            print(f"{f'{label} ({_size(path)}):':<44}{seconds * 1000:7.1f} ms")
 
     pages = sorted((DATA / "extract" / "html").glob("*.html.gz"))
     if pages:
@@ -98,7 +103,8 @@ def main() -> int:
                 document_from_bytes(data, source=str(i), name=str(i))
 
         seconds = median_seconds(load_all, runs=3)
-        print(f"load, benchmark dev pages (per page):    {seconds / len(htmls) * 1000:7.1f} ms")
+        label = f"load, benchmark dev pages ({len(htmls)}), per page:"
+        print(f"{label:<44}{seconds / len(htmls) * 1000:7.1f} ms")
     return 0
 
 
