@@ -119,6 +119,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--pages", action="store_true", help="one line per page, worst first")
     args = parser.parse_args(argv)
 
+    from importlib.metadata import version
+
     import trafilatura
 
     import reader
@@ -128,8 +130,8 @@ def main(argv: list[str]) -> int:
     systems = {
         key: System(name)
         for key, name in (
-            ("traf_default", "trafilatura 2.x alone, defaults"),
-            ("traf_precision", "trafilatura 2.x alone, favor_precision"),
+            ("traf_default", f"trafilatura {version('trafilatura')} alone, defaults"),
+            ("traf_precision", f"trafilatura {version('trafilatura')} alone, favor_precision"),
             ("extracted", "reader.load (before cleaning)"),
             ("clean", "reader clean view (load + analyze)"),
         )
