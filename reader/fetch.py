@@ -1,8 +1,8 @@
 """Fetch an article from an http(s) URL with httpx (imported only when a URL is opened).
 
 Redirects are followed; the response is streamed and abandoned as soon as it passes the size
-cap; a whole-request deadline backs up httpx's per-step timeouts, so a server that trickles
-bytes cannot hold the reader forever. Web pages go to the HTML extractor, plain text is read as
+cap; a whole-request deadline backs up the timeout on silence, so a server that trickles bytes
+cannot hold the reader forever. Web pages go to the HTML extractor, plain text is read as
 text, and anything else (PDFs, images, audio, video, data) is refused with a message that says
 what the address holds. Every failure is a :class:`~reader.errors.NetworkError` (exit code 3)
 with one line that names the address and the reason.
@@ -10,6 +10,7 @@ with one line that names the address and the reason.
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -24,8 +25,12 @@ if TYPE_CHECKING:
 ProgressCallback = Callable[[int, int | None], None]
 """Called as bytes arrive: ``(bytes received so far, expected total or None)``."""
 
-TIMEOUT_SECONDS = 20.0
-"""The longest the whole request (connecting, redirects, downloading) may take."""
+TIMEOUT_SECONDS = 10.0
+"""How long the server may stay silent (connecting, or between bytes) before the reader gives
+up. ``READER_TIMEOUT`` in the environment overrides it."""
+
+DEADLINE_FACTOR = 3
+"""The whole request (redirects and download included) may take this many timeouts."""
 
 MAX_RESPONSE_BYTES = 20 * 1024 * 1024
 """Responses larger than this are abandoned: no news article is this big."""
@@ -63,20 +68,25 @@ def fetch_document(
     url: str,
     *,
     progress: ProgressCallback | None = None,
-    timeout: float = TIMEOUT_SECONDS,
+    timeout: float | None = None,
     max_bytes: int = MAX_RESPONSE_BYTES,
 ) -> Document:
     """Download ``url`` and turn it into a Document.
 
     ``progress`` is told how many bytes have arrived (and how many are expected, when the
-    server says) so a caller can show it. Raises :class:`NetworkError` for an unreachable
+    server says) so a caller can show it. ``timeout`` is how long the server may stay silent
+    (default :data:`TIMEOUT_SECONDS`, or ``READER_TIMEOUT``); the whole request may take
+    :data:`DEADLINE_FACTOR` times as long. Raises :class:`NetworkError` for an unreachable
     host, an HTTP error status, a timeout, an oversized response or content that is not an
     article, and :class:`InputError` for an address that is not a valid URL.
     """
     _check_address(url)
     import httpx
 
-    deadline = time.monotonic() + timeout
+    if timeout is None:
+        timeout = timeout_from_environment()
+    limit = timeout * DEADLINE_FACTOR
+    deadline = time.monotonic() + limit
     headers = {
         "User-Agent": user_agent(),
         "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5",
@@ -97,6 +107,8 @@ def fetch_document(
             data = _read_body(url, response, deadline, max_bytes, progress)
             final_url = str(response.url)
             charset = response.charset_encoding
+    except _DeadlinePassed:
+        raise NetworkError(f"cannot fetch {url}: the download took over {limit:g} s") from None
     except httpx.InvalidURL as error:
         raise InputError(f"{url} is not a valid web address ({_one_line(error)})") from None
     except httpx.TimeoutException:
@@ -115,6 +127,19 @@ def fetch_document(
     return document_from_bytes(
         data, source=url, name=url, url=final_url, content_type=content_type, charset=charset
     )
+
+
+class _DeadlinePassed(Exception):
+    """The whole request took longer than its deadline."""
+
+
+def timeout_from_environment() -> float:
+    """``READER_TIMEOUT`` (seconds) when it is a positive number, else :data:`TIMEOUT_SECONDS`."""
+    try:
+        value = float(os.environ.get("READER_TIMEOUT", ""))
+    except ValueError:
+        return TIMEOUT_SECONDS
+    return value if value > 0 else TIMEOUT_SECONDS
 
 
 def _check_address(url: str) -> None:
@@ -161,8 +186,6 @@ def _read_body(
 
     Progress counts bytes as they come over the wire, against the declared length.
     """
-    import httpx
-
     too_large = f"cannot fetch {url}: the page is larger than {max_bytes / 2**20:g} MB"
     total = _declared_length(response)
     if total is not None and total > max_bytes:
@@ -176,7 +199,7 @@ def _read_body(
         if received > max_bytes:
             raise NetworkError(too_large)
         if time.monotonic() > deadline:
-            raise httpx.ReadTimeout("the deadline passed")
+            raise _DeadlinePassed
         chunks.append(chunk)
         if progress is not None:
             progress(response.num_bytes_downloaded, total)
