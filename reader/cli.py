@@ -161,7 +161,7 @@ def _run_corpus(targets: Sequence[str], *, jobs: int | None, progress: bool) -> 
             flagged += result.flagged
             if result.error is not None:
                 failures += 1
-                message = f"reader: {_printable(result.error)}"
+                message = f"reader: {_one_printable_line(result.error)}"
                 if bar:
                     bar.note(message)
                 else:
@@ -183,13 +183,6 @@ def _run_corpus(targets: Sequence[str], *, jobs: int | None, progress: bool) -> 
 
 def _plural(count: int, noun: str) -> str:
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
-
-
-def _printable(message: str) -> str:
-    """``message`` with terminal control characters shown as escapes, not sent."""
-    return "".join(
-        ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in message
-    )
 
 
 def _metadata(document: object) -> dict[str, str]:
