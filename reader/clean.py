@@ -118,7 +118,8 @@ def _near_duplicate_of(
         other = keys[candidate]
         if len(key) > len(other) * 1.5 or len(other) > len(key) * 3:
             continue
-        if fuzz.ratio(key, other) >= _NEAR_DUPLICATE_RATIO:
+        # With a cutoff rapidfuzz gives up early on pairs that cannot reach it (0 below it).
+        if fuzz.ratio(key, other, score_cutoff=_NEAR_DUPLICATE_RATIO):
             return candidate
         if len(key) < len(other) and other.startswith(key):
             return candidate  # a truncated teaser of a longer paragraph
