@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from collections import Counter
 
-from reader.entities.dates import find_dates
 from reader.entities.lexicon import lexicon
 from reader.entities.mentions import Mention, find_mentions
 from reader.entities.merging import merge_mentions
-from reader.entities.typing import entity_type, provisional_type
+from reader.entities.typing import entity_type, provisional_type, total_votes
 from reader.model import Entity, EntityType, Span
 
 
@@ -35,38 +34,37 @@ class RuleExtractor:
     def extract(self, text: str) -> list[Entity]:
         """The entities named in ``text``, most salient first; offsets are into ``text``."""
         lex = lexicon()
-        clusters = merge_mentions(find_mentions(text), lex)
-        provisional = []
+        groups, dates = find_mentions(text)
+        clusters = merge_mentions(groups, lex)
+        summaries = []
         organisations: set[tuple[str, ...]] = set()
         for cluster in clusters:
-            votes: Counter[EntityType] = Counter()
-            for mention in cluster:
-                votes.update(mention.votes)
-            kind = provisional_type(votes, max((m.words for m in cluster), key=len), lex)
-            provisional.append(kind)
-            if kind is EntityType.ORG:
+            votes = total_votes(cluster)
+            longest = max((m.words for m in cluster), key=len)
+            summaries.append((votes, longest))
+            if provisional_type(votes, longest, lex) is EntityType.ORG:
                 organisations.update(m.words for m in cluster)
         frozen_organisations = frozenset(organisations)
         entities: list[Entity] = []
-        for cluster in clusters:
-            kind = entity_type(cluster, lex, frozen_organisations)
-            name = _canonical(cluster)
+        for cluster, (votes, longest) in zip(clusters, summaries, strict=True):
+            kind = entity_type(cluster, votes, longest, lex, frozen_organisations)
+            if len(cluster) == 1:
+                name = cluster[0].surface
+                aliases: tuple[str, ...] = (name,)
+            else:
+                name = _canonical(cluster)
+                aliases = _aliases(cluster, name)
             entities.append(
-                Entity(
-                    name=name,
-                    type=kind,
-                    aliases=_aliases(cluster, name),
-                    mentions=tuple(Span(m.start, m.end) for m in cluster),
-                )
+                Entity(name, kind, aliases, tuple(Span(m.start, m.end) for m in cluster))
             )
-        entities.extend(_date_entities(text))
+        entities.extend(_date_entities(text, dates))
         entities.sort(key=lambda e: (-len(e.mentions), e.mentions[0].start))
         return entities
 
 
-def _date_entities(text: str) -> list[Entity]:
+def _date_entities(text: str, dates: list[tuple[int, int]]) -> list[Entity]:
     by_surface: dict[str, list[Span]] = {}
-    for start, end in find_dates(text):
+    for start, end in dates:
         by_surface.setdefault(text[start:end], []).append(Span(start, end))
     return [
         Entity(name=surface, type=EntityType.DATE, aliases=(surface,), mentions=tuple(spans))

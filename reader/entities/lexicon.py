@@ -34,6 +34,8 @@ class Lexicon:
     honorifics: frozenset[str]
     title_heads: frozenset[str]
     title_modifiers: frozenset[str]
+    title_words: frozenset[str]
+    """Title heads and modifiers together."""
     person_before: frozenset[str]
     person_after: frozenset[str]
     org_heads: frozenset[str]
@@ -50,6 +52,10 @@ class Lexicon:
     product_before: frozenset[str]
     date_words: frozenset[str]
     months: frozenset[str]
+    single_word_stops: frozenset[str]
+    """Words that are no name when they stand alone: not-names, dates, honorifics, titles."""
+    pair_seconds: frozenset[str]
+    """Second words of the two-word contexts ("in" of "invested in")."""
     gazetteer: dict[str, EntityType]
     """Whole names with a known type: countries, capitals, provinces (PLACE), nationalities
     and groups (NORP)."""
@@ -120,26 +126,34 @@ def lexicon() -> Lexicon:
     norp = _words(data["groups"]["norp"])
     months = _words(dates["months"])
     date_words = months | _words(dates["weekdays"]) | _words(dates["other"])
+    honorifics = _words(people["honorifics"])
+    title_heads = _words(people["title_heads"])
+    title_modifiers = _words(people["title_modifiers"])
+    org_pairs = _pairs(orgs["context_before_pairs"])
+    place_pairs = _pairs(places["context_before_pairs"])
     return Lexicon(
         openers=openers,
         not_names=not_names,
-        honorifics=_words(people["honorifics"]),
-        title_heads=_words(people["title_heads"]),
-        title_modifiers=_words(people["title_modifiers"]),
+        honorifics=honorifics,
+        title_heads=title_heads,
+        title_modifiers=title_modifiers,
+        title_words=title_heads | title_modifiers,
         person_before=_words(people["context_before"]),
         person_after=_words(people["context_after"]),
         org_heads=_words(orgs["heads"]),
         droppable_suffixes=_words(orgs["droppable_suffixes"]),
         org_before=_words(orgs["context_before"]),
-        org_before_pairs=_pairs(orgs["context_before_pairs"]),
+        org_before_pairs=org_pairs,
         org_after=_words(orgs["context_after"]),
         joins_of=_words(orgs["joins_of"]),
         place_before=_words(places["context_before"]),
-        place_before_pairs=_pairs(places["context_before_pairs"]),
+        place_before_pairs=place_pairs,
         place_heads=_words(places["heads"]),
         event_heads=_words(data["events"]["heads"]),
         product_before=_words(data["products"]["context_before"]),
         date_words=date_words,
         months=months,
+        single_word_stops=not_names | date_words | honorifics | title_heads | title_modifiers,
+        pair_seconds=frozenset(second for _, second in org_pairs | place_pairs),
         gazetteer=build_gazetteer(_countries(), norp, openers | not_names | date_words),
     )

@@ -8,7 +8,7 @@ the words of each run:
   writes in lower case ("However", "Still", "Few");
 - words that are never names ("CEO", "EV"), dates, honorifics and capitalised titles
   ("Prime Minister") cut a run in two, and leave evidence on the names beside them;
-- "of", "for" and "&" stay inside a name only after words such as "Bank" or "University";
+- "of" and "for" stay inside a name only after words such as "Bank" or "University";
 - a nationality before a person's name is its own mention ("Australian Tom Moody");
 - headlines in capitals or title case are read word by word, keeping words the rest of the text
   shows to be names;
@@ -16,34 +16,49 @@ the words of each run:
 
 Each mention carries the evidence of its context (a role before it, a company word after it...)
 as votes for a type; :mod:`reader.entities.typing` adds them up over the whole document.
+Months and weekdays met on the way, with the numbers beside them, are dates.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import pairwise
 
 from reader.entities.lexicon import Lexicon, fold, lexicon
 from reader.model import EntityType
+
+PERSON, ORG, PLACE, NORP = EntityType.PERSON, EntityType.ORG, EntityType.PLACE, EntityType.NORP
+PRODUCT, EVENT = EntityType.PRODUCT, EntityType.EVENT
+
+Votes = dict[EntityType, float]
 
 _CONNECTORS = (
     "of the|of|for the|for|and|the|&|de|da|do|dos|das|del|della|di|du|van|von|der|den|ter|ten"
     "|la|le|al|el|bin|ibn|bint|y"
 )
+_CONNECTOR_KEYS = frozenset(_CONNECTORS.split("|"))
 # Connectors kept inside a name wherever they appear ("Diário do Estuário", "Ludwig van ...").
 _PARTICLES = frozenset(
     "& de da do dos das del della di du van von der den ter ten la le al el bin ibn bint y".split()
 )
-_LOWER_WORD = re.compile(r"(?<![\w'’.-])[a-z]+(?![\w'’-])")
 _POSSESSIVES = frozenset(["'s", "’s", "s'", "s’"])
-_CLOSE_QUOTES = "\"'“‘([«"
-_SENTENCE_END = frozenset(".!?:;—–-•*|>")
+_OPENING_MARKS = "\"'“‘([«"
+_SENTENCE_END = frozenset(".!?:;—–-•*|>\n")
 _ABBREVIATIONS = frozenset(
     "inc corp co ltd bros jr sr st mt ft gen col lt sgt capt maj rev gov sen rep dr mr mrs ms prof"
     " no vs".split()
 )
+_COORDINATORS = frozenset([" and ", " or ", ", ", " & ", " , ", " nor "])
+_TRIM_AFTER = ",.;:!?\"'”’)"
+_YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
+_DAY_AFTER = re.compile(r"[^\S\n]+\d{1,2}(?:st|nd|rd|th)?\b(?:,?[^\S\n]+(?:1[5-9]|20)\d\d\b)?")
+_YEAR_AFTER = re.compile(r"[^\S\n]+(?:of[^\S\n]+)?(?:1[5-9]|20)\d\d\b")
+_DAY_BEFORE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?[^\S\n]+$")
+# A lowercase-looking use of a word, for the (large text) set of lowercase words.
+_LOWER_WORD = re.compile(r"(?<![\w'’.-])[a-z]+(?![\w'’-])")
+_LARGE_TEXT = 200_000
 
 
 def _capital_ranges(low: int, high: int) -> str:
@@ -66,7 +81,9 @@ def _capital_ranges(low: int, high: int) -> str:
 def _span_pattern() -> re.Pattern[str]:
     """The one regex that finds runs of capitalised words (built on first use)."""
     up = f"[A-Z{_capital_ranges(0x80, 0x2000)}]"
-    word = rf"(?:{up}|[a-z]{{1,2}}{up})\w*(?:[-&.]\w+|['’](?!s\b)\w+)*\.?"
+    # A capitalised word, with inner hyphens, dots, "&" and apostrophes ("O'Neill", "U.S.",
+    # "AT&T"), never a possessive "'s", and an optional final dot that is trimmed later.
+    word = rf"{up}\w*(?:[-&.]\w+|['’](?!s\b)\w+)*\.?"
     sep = r"[^\S\n]+"
     return re.compile(rf"{word}(?:{sep}(?:(?:{_CONNECTORS}){sep})*{word})*")
 
@@ -80,55 +97,62 @@ class Mention:
     surface: str
     words: tuple[str, ...]
     """The folded words of the name, connectors included."""
-    votes: Counter[EntityType] = field(default_factory=Counter)
+    key: str
+    """The folded name: the same for "Xpeng Motor" and "XPENG MOTOR"."""
+    votes: Votes = field(default_factory=dict)
     headline: bool = False
     """True when found in a headline in capitals or title case."""
     initial: bool = False
     """True when the name opens a sentence."""
 
-    @property
-    def key(self) -> str:
-        """The folded name: the same for "Xpeng Motor", "XPENG MOTOR" and "Xpeng motor"."""
-        return " ".join(self.words)
+
+def add_vote(votes: Votes, kind: EntityType, weight: float) -> None:
+    """Add ``weight`` to the vote for ``kind``."""
+    votes[kind] = votes.get(kind, 0.0) + weight
 
 
 @dataclass(slots=True)
 class _Word:
     start: int
     end: int
-    text: str
     key: str
     final: bool = False
     """True when a sentence-ending period followed the word."""
 
 
-def _words_of(text: str, start: int, end: int) -> list[_Word]:
+_FOLDED: dict[str, str] = {}
+
+
+def _fold(word: str) -> str:
+    """:func:`fold`, remembered (the same few thousand words come back in every article)."""
+    key = _FOLDED.get(word)
+    if key is None:
+        if len(_FOLDED) > 200_000:
+            _FOLDED.clear()
+        key = _FOLDED[word] = fold(word)
+    return key
+
+
+def _words_of(text: str, start: int, surface: str) -> list[_Word]:
     words: list[_Word] = []
-    position = start
-    for piece in text[start:end].split():
-        s = text.index(piece, position)
-        e = s + len(piece)
-        position = e
+    position = 0
+    for piece in surface.split():
+        s = surface.index(piece, position)
+        position = s + len(piece)
         final = False
-        if piece.endswith(".") and len(piece) > 1:
+        if piece[-1] == "." and len(piece) > 1:
             bare = piece[:-1]
             if not ("." in bare or len(bare) == 1 or bare.casefold() in _ABBREVIATIONS):
-                piece, e, final = bare, e - 1, True
-        words.append(_Word(s, e, piece, fold(piece), final))
+                piece, final = bare, True
+        words.append(_Word(start + s, start + s + len(piece), _fold(piece), final))
     return words
 
 
 def _is_sentence_start(text: str, start: int) -> bool:
     i = start - 1
-    while i >= 0 and (text[i] in _CLOSE_QUOTES or text[i] in " \t"):
+    while i >= 0 and (text[i] == " " or text[i] in _OPENING_MARKS or text[i] == "\t"):
         i -= 1
-    return i < 0 or text[i] == "\n" or text[i] in _SENTENCE_END
-
-
-def _line_bounds(text: str, position: int) -> tuple[int, int]:
-    start = text.rfind("\n", 0, position) + 1
-    end = text.find("\n", position)
-    return start, len(text) if end < 0 else end
+    return i < 0 or text[i] in _SENTENCE_END
 
 
 def _is_headline(line: str, lex: Lexicon) -> bool:
@@ -147,182 +171,134 @@ def _is_headline(line: str, lex: Lexicon) -> bool:
     )
 
 
-class _Context:
-    """The words around a span of text, folded, for the context votes."""
+class _LowercaseUse:
+    """Whether the text uses a word in lower case somewhere ("still" for "Still")."""
 
-    __slots__ = ("after", "before", "before2", "comma_after", "possessive")
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.known: dict[str, bool] = {}
+        self.words: frozenset[str] | None = None
+        if len(text) > _LARGE_TEXT:
+            self.words = frozenset(_LOWER_WORD.findall(text))
 
-    def __init__(self, text: str, start: int, end: int) -> None:
-        left = text[max(0, start - 40) : start].rsplit(None, 2)
-        if left and start > 0 and not text[start - 1].isspace():
-            left = []  # glued to something: a quote or a bracket
-        self.before = fold(left[-1]) if left else ""
-        self.before2 = fold(left[-2]) if len(left) >= 2 else ""
-        right = text[end : end + 40].split(None, 2)
-        self.comma_after = text[end : end + 1] == ","
-        self.possessive = text[end : end + 3].lstrip(" ")[:2] in _POSSESSIVES
-        first = right[0] if right else ""
-        if self.comma_after and len(right) >= 2:
-            first = right[1] if first == "," else first[1:] or right[1]
-        self.after = fold(first.strip(",.;:!?\"'”’)"))
+    def __call__(self, key: str) -> bool:
+        if self.words is not None:
+            return key in self.words
+        found = self.known.get(key)
+        if found is None:
+            found = self.known[key] = self._search(key)
+        return found
 
-
-def _vote_context(mention: Mention, text: str, lex: Lexicon) -> None:
-    context = _Context(text, mention.start, mention.end)
-    votes = mention.votes
-    before, before2, after = context.before, context.before2, context.after
-    if before in lex.honorifics:
-        votes[EntityType.PERSON] += 4
-    elif before in lex.person_before:
-        votes[EntityType.PERSON] += 2
-    if before in lex.org_before:
-        votes[EntityType.ORG] += 2
-    if (before2, before) in lex.org_before_pairs:
-        votes[EntityType.ORG] += 2
-    if (before2, before) in lex.place_before_pairs:
-        votes[EntityType.PLACE] += 2
-    elif before in lex.place_before and not context.possessive:
-        # "in Lisbon", but not "in Apple's footsteps": there "in" governs "footsteps".
-        votes[EntityType.PLACE] += 0.5
-    if before in lex.product_before:
-        votes[EntityType.PRODUCT] += 2
-    if context.comma_after:
-        if after in lex.person_before or after == "who":
-            votes[EntityType.PERSON] += 2
-        elif after in lex.org_before or after == "which":
-            votes[EntityType.ORG] += 1
-    elif after in lex.org_after:
-        votes[EntityType.ORG] += 1.5
-    elif after in lex.person_after:
-        votes[EntityType.PERSON] += 1 if after in ("who", "whose") else 0.5
+    def _search(self, key: str) -> bool:
+        text, n = self.text, len(key)
+        if not key.isalpha():
+            return False
+        i = text.find(key)
+        while i >= 0:
+            before = text[i - 1] if i else " "
+            after = text[i + n : i + n + 1]
+            if not before.isalnum() and not (after.isalnum() if after else False):
+                return True
+            i = text.find(key, i + 1)
+        return False
 
 
-def _vote_shape(mention: Mention, lex: Lexicon) -> None:
-    votes, words = mention.votes, mention.words
-    known = lex.gazetteer.get(mention.key)
-    if known is not None:
-        votes[known] += 4
-    last = words[-1]
-    if len(words) > 1:
-        if last in lex.org_heads:
-            votes[EntityType.ORG] += 3
-        elif last in lex.event_heads:
-            votes[EntityType.EVENT] += 3
-        elif last in lex.place_heads:
-            votes[EntityType.PLACE] += 2
-        if any(any(c.isdigit() for c in w) for w in words[1:]):
-            votes[EntityType.PRODUCT] += 2
-    surface = mention.surface
-    if len(words) == 1 and surface.isupper() and 2 <= len(surface) <= 6 and known is None:
-        votes[EntityType.ORG] += 1
-
-
-def _segments(words: list[_Word], initial: bool, lower_words: frozenset[str], lex: Lexicon):
-    """Cut the words of one capitalised run into names; yield (words, votes) per name."""
-    names: list[tuple[list[_Word], Counter[EntityType]]] = []
+def _segments(
+    words: list[_Word], initial: bool, lowercase: _LowercaseUse, lex: Lexicon
+) -> list[tuple[list[_Word], Votes]]:
+    """Cut the words of one capitalised run into names, each with the votes its cuts leave."""
+    names: list[tuple[list[_Word], Votes]] = []
     current: list[_Word] = []
-    votes: Counter[EntityType] = Counter()
+    votes: Votes = {}
 
-    def close(next_votes: Counter[EntityType] | None = None) -> None:
+    def close(next_votes: Votes | None = None) -> None:
         nonlocal current, votes
         while current and current[-1].key in _CONNECTOR_KEYS:
             current.pop()
         if current:
             names.append((current, votes))
-        current, votes = [], next_votes if next_votes is not None else Counter()
-
-    def opens_sentence(key: str) -> bool:
-        return key in lex.openers or (key in lower_words and key not in lex.gazetteer)
+        current, votes = [], next_votes if next_votes is not None else {}
 
     i, n = 0, len(words)
     while i < n:
         word = words[i]
         key = word.key
-        if (initial or (i and words[i - 1].final)) and not current and opens_sentence(key):
-            i += 1
+        if (initial or (i and words[i - 1].final)) and not current:
             initial = False
-            continue
-        initial = False
-        if key in _CONNECTOR_KEYS:
-            if not current:
+            if key in lex.openers or (key not in lex.gazetteer and lowercase(key)):
                 i += 1
                 continue
-            if key in _PARTICLES:
-                current.append(word)
-            elif key in ("of", "for", "of the", "for the") and current[-1].key in lex.joins_of:
+        initial = False
+        if key in _CONNECTOR_KEYS:
+            if current and (
+                key in _PARTICLES
+                or ((key == "of" or key == "for") and current[-1].key in lex.joins_of)
+                or (key == "the" and (current[-1].key == "of" or current[-1].key == "for"))
+            ):
                 current.append(word)
             else:
                 close()
             i += 1
             continue
         if key in lex.honorifics:
-            close(Counter({EntityType.PERSON: 4}))
-            i += 1
-            continue
-        if key in lex.not_names or key in lex.date_words:
+            close({PERSON: 4.0})
+        elif key in lex.not_names or key in lex.date_words:
             role = key in lex.title_heads
             if role and current:
-                votes[EntityType.ORG] += 1  # "Xiaomi CEO ..."
-            close(Counter({EntityType.PERSON: 2}) if role else None)
-            i += 1
-            continue
-        if key in lex.title_heads or key in lex.title_modifiers:
+                add_vote(votes, ORG, 1.0)  # "Xiaomi CEO ..."
+            close({PERSON: 2.0} if role else None)
+        elif key in lex.title_words:
             j = i
-            while j < n and (
-                words[j].key in lex.title_heads or words[j].key in lex.title_modifiers
-            ):
+            titles = lex.title_words
+            while j < n and words[j].key in titles:
                 j += 1
-            run = words[i:j]
             if (
-                run[-1].key in lex.title_heads
+                words[j - 1].key in lex.title_heads
                 and j < n
                 and words[j].key not in _CONNECTOR_KEYS
                 and words[-1].key not in lex.org_heads
             ):
-                close(Counter({EntityType.PERSON: 3}))
+                close({PERSON: 3.0})
                 i = j
                 continue
-        current.append(word)
+            current.append(word)
+        else:
+            current.append(word)
         if word.final:
             close()
         i += 1
     close()
 
     # A nationality before a person's name: "Australian Tom Moody".
-    result = []
+    result: list[tuple[list[_Word], Votes]] = []
     for name, name_votes in names:
         if (
             len(name) >= 3
-            and lex.gazetteer.get(name[0].key) is EntityType.NORP
+            and lex.gazetteer.get(name[0].key) is NORP
             and not any(w.key in lex.org_heads or w.key in _CONNECTOR_KEYS for w in name[1:])
         ):
-            result.append(([name[0]], Counter()))
-            result.append((name[1:], name_votes + Counter({EntityType.PERSON: 1})))
+            result.append(([name[0]], {}))
+            add_vote(name_votes, PERSON, 1.0)
+            result.append((name[1:], name_votes))
         else:
             result.append((name, name_votes))
     return result
 
 
-_CONNECTOR_KEYS = frozenset(_CONNECTORS.split("|"))
-
-
 def _headline_names(
-    words: list[_Word], name_words: frozenset[str], lower_words: frozenset[str], lex: Lexicon
+    words: list[_Word], name_words: frozenset[str], lex: Lexicon
 ) -> list[list[_Word]]:
     """The names inside a headline run: words the rest of the document shows to be names."""
     names: list[list[_Word]] = []
     current: list[_Word] = []
     for word in words:
         key = word.key
-        is_name = (
-            key not in lex.openers
-            and key not in lex.not_names
-            and key not in lex.date_words
-            and key not in _CONNECTOR_KEYS
-            and (key in name_words or key in lex.gazetteer or key not in lower_words)
-            and (key in name_words or key in lex.gazetteer)
-        )
-        if is_name:
+        if (key in name_words or key in lex.gazetteer) and not (
+            key in lex.openers
+            or key in lex.not_names
+            or key in lex.date_words
+            or key in _CONNECTOR_KEYS
+        ):
             current.append(word)
         else:
             if current:
@@ -333,60 +309,221 @@ def _headline_names(
     return names
 
 
-def find_mentions(text: str) -> list[Mention]:
-    """Every name mention in ``text``, in reading order, with its context votes."""
+def _date_span(text: str, start: int, end: int, key: str, lex: Lexicon) -> tuple[int, int] | None:
+    """The whole date around a month or weekday name ("3 March 2021"), or None for "May I"."""
+    if key in lex.months:
+        day_after = _DAY_AFTER.match(text, end) or _YEAR_AFTER.match(text, end)
+        day_before = _DAY_BEFORE.search(text, max(0, start - 8), start)
+        if key == "may" and not day_after and not day_before:
+            return None  # more likely the verb
+        if day_before:
+            start = day_before.start()
+        if day_after:
+            end = day_after.end()
+    return start, end
+
+
+def _years(text: str) -> list[tuple[int, int]]:
+    """Years and ISO dates: "2018", "the 1990s", "1996-08-30" (not "12018" or "2018.5")."""
+    found = []
+    n = len(text)
+    for match in _YEAR.finditer(text):
+        start, end = match.span()
+        if start and (text[start - 1].isalnum() or text[start - 1] in ".,$€£-"):
+            continue
+        if text[end : end + 6] and text[end] == "-" and text[end + 1 : end + 3].isdigit():
+            if text[end + 3 : end + 4] == "-" and text[end + 4 : end + 6].isdigit():
+                end += 6
+        elif end < n and text[end] == "s" and (end + 1 == n or not text[end + 1].isalnum()):
+            end += 1
+        if end < n and (
+            text[end].isalnum()
+            or text[end] in "%-"
+            or (text[end] in ".," and text[end + 1 : end + 2].isdigit())
+        ):
+            continue
+        found.append((start, end))
+    return found
+
+
+def find_mentions(text: str) -> tuple[dict[str, list[Mention]], list[tuple[int, int]]]:
+    """The name mentions of ``text`` grouped by folded name, with their votes; the date spans.
+
+    Groups come in the order of their first mention; each group is in reading order.
+    """
     lex = lexicon()
-    lower_words = frozenset(_LOWER_WORD.findall(text))
+    lowercase = _LowercaseUse(text)
     mentions: list[Mention] = []
-    headline_runs: list[tuple[list[_Word], bool]] = []
-    line_start, line_end, headline = -1, -1, False
+    dates: list[tuple[int, int]] = []
+    headline_runs: list[list[_Word]] = []
+    line_end, headline = -1, False
+    openers, gazetteer = lex.openers, lex.gazetteer
+    single_stops = lex.single_word_stops
     for match in _span_pattern().finditer(text):
         start, end = match.span()
         if start >= line_end:
-            line_start, line_end = _line_bounds(text, start)
+            line_start = text.rfind("\n", 0, start) + 1
+            line_end = text.find("\n", start)
+            if line_end < 0:
+                line_end = len(text)
             headline = _is_headline(text[line_start:line_end], lex)
-        words = _words_of(text, start, end)
-        initial = _is_sentence_start(text, start)
+        surface = match.group()
         if headline:
-            headline_runs.append((words, initial))
+            headline_runs.append(_words_of(text, start, surface))
             continue
-        for name, votes in _segments(words, initial, lower_words, lex):
+        if " " not in surface and surface[-1] != ".":
+            # One word, the common case: no need to cut anything.
+            key = _FOLDED.get(surface) or _fold(surface)
+            if key in single_stops:
+                if key in lex.date_words:
+                    span = _date_span(text, start, end, key, lex)
+                    if span is not None:
+                        dates.append(span)
+                continue
+            initial = _is_sentence_start(text, start)
+            if initial and (key in openers or (key not in gazetteer and lowercase(key))):
+                continue
+            mentions.append(Mention(start, end, surface, (key,), key, {}, initial=initial))
+            continue
+        initial = _is_sentence_start(text, start)
+        words = _words_of(text, start, surface)
+        for word in words:
+            if word.key in lex.date_words:
+                span = _date_span(text, word.start, word.end, word.key, lex)
+                if span is not None:
+                    dates.append(span)
+        for name, votes in _segments(words, initial, lowercase, lex):
             s, e = name[0].start, name[-1].end
-            mention = Mention(
-                s,
-                e,
-                text[s:e],
-                tuple(w.key for w in name),
-                votes,
-                initial=initial and s == start,
+            keys = tuple(w.key for w in name)
+            mentions.append(
+                Mention(
+                    s, e, text[s:e], keys, " ".join(keys), votes, initial=initial and s == start
+                )
             )
-            mentions.append(mention)
 
     if headline_runs:
         name_words = frozenset(w for m in mentions for w in m.words)
-        for words, _initial in headline_runs:
-            for name in _headline_names(words, name_words, lower_words, lex):
+        for words in headline_runs:
+            for name in _headline_names(words, name_words, lex):
                 s, e = name[0].start, name[-1].end
-                mentions.append(
-                    Mention(s, e, text[s:e], tuple(w.key for w in name), Counter(), headline=True)
-                )
+                keys = tuple(w.key for w in name)
+                mentions.append(Mention(s, e, text[s:e], keys, " ".join(keys), {}, True))
         mentions.sort(key=lambda m: m.start)
 
     for mention in mentions:
         _vote_context(mention, text, lex)
     _share_coordinated_votes(mentions, text)
+    groups: dict[str, list[Mention]] = {}
     for mention in mentions:
-        _vote_shape(mention, lex)
-    return mentions
+        group = groups.get(mention.key)
+        if group is None:
+            groups[mention.key] = [mention]
+        else:
+            group.append(mention)
+    for group in groups.values():
+        shape = _shape_votes(group[0], lex)
+        if shape:
+            for mention in group:
+                votes = mention.votes
+                for kind, weight in shape.items():
+                    votes[kind] = votes.get(kind, 0.0) + weight
+    dates.extend(_years(text))
+    return groups, _without_overlaps(dates)
+
+
+def _without_overlaps(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    kept: list[tuple[int, int]] = []
+    for start, end in sorted(spans, key=lambda s: (s[0], -s[1])):
+        if kept and start < kept[-1][1]:
+            continue
+        kept.append((start, end))
+    return kept
+
+
+def _word_before(text: str, start: int) -> tuple[str, int]:
+    """The folded word just before ``start`` (separated by one space) and where it starts."""
+    if start < 2 or text[start - 1] != " ":
+        return "", -1
+    i = text.rfind(" ", max(0, start - 32), start - 1) + 1
+    word = text[i : start - 1]
+    if "\n" in word:
+        return "", -1
+    return (_FOLDED.get(word) or _fold(word)), i
+
+
+def _vote_context(mention: Mention, text: str, lex: Lexicon) -> None:
+    votes = mention.votes
+    start, end = mention.start, mention.end
+    before, before_start = _word_before(text, start)
+    after_text = text[end : end + 24]
+    possessive = after_text[:3].lstrip(" ")[:2] in _POSSESSIVES
+    if before:
+        if before in lex.honorifics:
+            add_vote(votes, PERSON, 4.0)
+        elif before in lex.person_before:
+            add_vote(votes, PERSON, 2.0)
+        if before in lex.org_before:
+            add_vote(votes, ORG, 2.0)
+        if before in lex.pair_seconds:
+            before2, _ = _word_before(text, before_start)
+            if (before2, before) in lex.org_before_pairs:
+                add_vote(votes, ORG, 2.0)
+            if (before2, before) in lex.place_before_pairs:
+                add_vote(votes, PLACE, 2.0)
+            elif before in lex.place_before and not possessive:
+                # "in Lisbon", but not "in Apple's footsteps": there "in" governs "footsteps".
+                add_vote(votes, PLACE, 0.5)
+        elif before in lex.place_before and not possessive:
+            add_vote(votes, PLACE, 0.5)
+        if before in lex.product_before:
+            add_vote(votes, PRODUCT, 2.0)
+    if not after_text:
+        return
+    if after_text[0] == ",":
+        pieces = after_text[1:].split(None, 1)
+        after = _fold(pieces[0].strip(_TRIM_AFTER)) if pieces else ""
+        if after in lex.person_before or after == "who":
+            add_vote(votes, PERSON, 2.0)
+        elif after in lex.org_before or after == "which":
+            add_vote(votes, ORG, 1.0)
+    elif after_text[0] == " ":
+        pieces = after_text.split(None, 1)
+        after = _fold(pieces[0].strip(_TRIM_AFTER)) if pieces else ""
+        if after in lex.org_after:
+            add_vote(votes, ORG, 1.5)
+        elif after in lex.person_after:
+            add_vote(votes, PERSON, 1.0 if after in ("who", "whose") else 0.5)
+
+
+def _shape_votes(mention: Mention, lex: Lexicon) -> Votes:
+    """Votes from the name itself (the same for every mention of it): its last word, gazetteer."""
+    votes: Votes = {}
+    words = mention.words
+    known = lex.gazetteer.get(mention.key)
+    if known is not None:
+        add_vote(votes, known, 4.0)
+    if len(words) > 1:
+        last = words[-1]
+        if last in lex.org_heads:
+            add_vote(votes, ORG, 3.0)
+        elif last in lex.event_heads:
+            add_vote(votes, EVENT, 3.0)
+        elif last in lex.place_heads:
+            add_vote(votes, PLACE, 2.0)
+        if any(c.isdigit() for w in words[1:] for c in w):
+            add_vote(votes, PRODUCT, 2.0)
+    elif known is None:
+        surface = mention.surface
+        if 2 <= len(surface) <= 6 and surface.isupper():
+            add_vote(votes, ORG, 1.0)
+    return votes
 
 
 def _share_coordinated_votes(mentions: list[Mention], text: str) -> None:
     """Names in a list share their context: "routes to Barreiro and Seixal"."""
-    for left, right in zip(mentions, mentions[1:], strict=False):
-        between = text[left.end : right.start]
-        if between in _COORDINATORS:
-            shared = left.votes + right.votes
-            left.votes, right.votes = Counter(shared), Counter(shared)
-
-
-_COORDINATORS = frozenset([" and ", " or ", ", ", " & ", " , ", " nor "])
+    for left, right in pairwise(mentions):
+        if right.start - left.end <= 5 and text[left.end : right.start] in _COORDINATORS:
+            shared = dict(left.votes)
+            for kind, weight in right.votes.items():
+                add_vote(shared, kind, weight)
+            left.votes, right.votes = shared, dict(shared)

@@ -16,21 +16,25 @@ Car"): only the rules above merge.
 from __future__ import annotations
 
 import unicodedata
-from collections import Counter
+from collections.abc import Callable
 
 from rapidfuzz.fuzz import ratio
 
 from reader.entities.lexicon import Lexicon
 from reader.entities.mentions import Mention
-from reader.entities.typing import provisional_type
+from reader.entities.typing import provisional_type, total_votes
 from reader.model import EntityType
 
+_SHORT_FORM_TYPES = frozenset((EntityType.PERSON, EntityType.ORG, EntityType.OTHER))
+_PUNCTUATION = str.maketrans("", "", "'’.-&,")
 _FUZZY_MIN_LENGTH = 8
 _FUZZY_MIN_RATIO = 94.0
 
 
 def _plain(key: str) -> str:
     """The key without accents, hyphens or apostrophes: "diário" → "diario"."""
+    if key.isascii():
+        return key.translate(_PUNCTUATION)
     decomposed = unicodedata.normalize("NFKD", key)
     return "".join(c for c in decomposed if c.isalnum() or c == " ")
 
@@ -57,23 +61,20 @@ class _Groups:
             self.parent[a] = b
 
 
-def merge_mentions(mentions: list[Mention], lex: Lexicon) -> list[list[Mention]]:
-    """Cluster mentions into entities; each cluster is in reading order."""
-    by_key: dict[str, list[Mention]] = {}
-    for mention in mentions:
-        by_key.setdefault(mention.key, []).append(mention)
+def merge_mentions(by_key: dict[str, list[Mention]], lex: Lexicon) -> list[list[Mention]]:
+    """Cluster groups of mentions (by folded name) into entities, each in reading order."""
     if len(by_key) < 2:
         return list(by_key.values())
 
     words = {key: group[0].words for key, group in by_key.items()}
-    votes: dict[str, Counter[EntityType]] = {}
-    for key, group in by_key.items():
-        total: Counter[EntityType] = Counter()
-        for mention in group:
-            total.update(mention.votes)
-        votes[key] = total
-    types = {key: provisional_type(votes[key], words[key], lex) for key in by_key}
     first_seen = {key: group[0].start for key, group in by_key.items()}
+    types: dict[str, EntityType] = {}
+
+    def type_of(key: str) -> EntityType:
+        kind = types.get(key)
+        if kind is None:
+            kind = types[key] = provisional_type(total_votes(by_key[key]), words[key], lex)
+        return kind
 
     multi = [k for k in by_key if len(words[k]) > 1]
     by_last: dict[str, list[str]] = {}
@@ -87,8 +88,13 @@ def merge_mentions(mentions: list[Mention], lex: Lexicon) -> list[list[Mention]]
             by_initials.setdefault(_initials(words[key], connectors), []).append(key)
 
     groups = _Groups(list(by_key))
-    for key in sorted(by_key, key=lambda k: (len(words[k]), len(k))):
-        targets = _targets(key, words, types, by_key, by_last, by_first, by_initials, lex)
+    candidates = [
+        k
+        for k in by_key
+        if words[k][0] in by_first or (len(words[k]) == 1 and (k in by_last or k in by_initials))
+    ]
+    for key in sorted(candidates, key=lambda k: (len(words[k]), len(k))):
+        targets = _targets(key, words, type_of, by_key, by_last, by_first, by_initials, lex)
         if targets:
             # The nearest longer form seen before; else the first one seen after.
             start = first_seen[key]
@@ -103,15 +109,23 @@ def merge_mentions(mentions: list[Mention], lex: Lexicon) -> list[list[Mention]]
     _merge_spelling_variants(list(by_key), groups)
 
     clusters: dict[str, list[Mention]] = {}
+    merged = False
     for key, group in by_key.items():
-        clusters.setdefault(groups.find(key), []).extend(group)
-    return [sorted(c, key=lambda m: m.start) for c in clusters.values()]
+        root = groups.find(key)
+        if root in clusters:
+            clusters[root].extend(group)
+            merged = True
+        else:
+            clusters[root] = list(group)
+    if not merged:
+        return list(clusters.values())
+    return [sorted(c, key=lambda m: m.start) if len(c) > 1 else c for c in clusters.values()]
 
 
 def _targets(
     key: str,
     words: dict[str, tuple[str, ...]],
-    types: dict[str, EntityType],
+    type_of: Callable[[str], EntityType],
     by_key: dict[str, list[Mention]],
     by_last: dict[str, list[str]],
     by_first: dict[str, list[str]],
@@ -131,17 +145,17 @@ def _targets(
             and all(w in lex.droppable_suffixes for w in other_words[n:])
         ):
             targets.append(other)
-    if n == 1 and types[key] in (EntityType.PERSON, EntityType.ORG, EntityType.OTHER):
-        word = own[0]
+    word = own[0]
+    if n == 1 and (word in by_last or word in by_first) and type_of(key) in _SHORT_FORM_TYPES:
         for other in by_last.get(word, ()):
-            if types[other] is EntityType.PERSON and len(words[other]) <= 4:
+            if type_of(other) is EntityType.PERSON and len(words[other]) <= 4:
                 targets.append(other)
         for other in by_first.get(word, ()):
             other_words = words[other]
             if (
-                types[other] is EntityType.PERSON
+                type_of(other) is EntityType.PERSON
                 and len(other_words) == 2
-                and by_key[other][0].votes[EntityType.PERSON] >= 2
+                and by_key[other][0].votes.get(EntityType.PERSON, 0.0) >= 2
                 and other not in targets
             ):
                 targets.append(other)

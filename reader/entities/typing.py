@@ -9,11 +9,10 @@ organisation, the commonest cases in news text.
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from reader.entities.lexicon import Lexicon
-from reader.entities.mentions import Mention
+from reader.entities.mentions import Mention, Votes, add_vote
 from reader.model import EntityType
 
 # Order used to break ties between equal votes.
@@ -26,49 +25,55 @@ _PRIORITY = (
     EntityType.EVENT,
     EntityType.OTHER,
 )
+_RANK = {kind: rank for rank, kind in enumerate(_PRIORITY)}
 
 
 def _default_type(words: tuple[str, ...]) -> EntityType:
     return EntityType.PERSON if len(words) > 1 else EntityType.ORG
 
 
-def provisional_type(
-    votes: Counter[EntityType], words: tuple[str, ...], lex: Lexicon
-) -> EntityType:
+def total_votes(mentions: Iterable[Mention]) -> Votes:
+    """The votes of several mentions added up."""
+    total: Votes = {}
+    for mention in mentions:
+        for kind, weight in mention.votes.items():
+            total[kind] = total.get(kind, 0.0) + weight
+    return total
+
+
+def provisional_type(votes: Votes, words: tuple[str, ...], lex: Lexicon) -> EntityType:
     """The type the votes point to, or the default for the name's shape when there are none."""
     best, best_weight = None, 0.0
-    for kind in _PRIORITY:
-        weight = votes.get(kind, 0)
-        if weight > best_weight:
+    for kind, weight in votes.items():
+        if weight > best_weight or (
+            weight == best_weight and best is not None and _RANK[kind] < _RANK[best]
+        ):
             best, best_weight = kind, weight
     return best if best is not None else _default_type(words)
 
 
 def entity_type(
     cluster: Sequence[Mention],
+    votes: Votes,
+    longest: tuple[str, ...],
     lex: Lexicon,
     organisation_names: frozenset[tuple[str, ...]],
 ) -> EntityType:
     """The one type of an entity, from the votes of all its mentions and document clues.
 
-    ``organisation_names`` holds the folded words of names already voted organisations; a name
-    that extends one with words of its own ("Apple Car" after "Apple") is a product.
+    ``votes`` are the mentions' votes added up and ``longest`` the folded words of the longest
+    name. ``organisation_names`` holds the folded words of names already voted organisations; a
+    name that extends one with words of its own ("Apple Car" after "Apple") is a product.
     """
-    votes: Counter[EntityType] = Counter()
-    longest: tuple[str, ...] = ()
-    forms: set[tuple[str, ...]] = set()
-    for mention in cluster:
-        votes.update(mention.votes)
-        forms.add(mention.words)
-        if len(mention.words) > len(longest):
-            longest = mention.words
     if len(longest) > 1:
+        votes = dict(votes)
+        last = longest[-1]
         # A surname used alone elsewhere: "Musk" beside "Elon Musk".
-        if (longest[-1],) in forms and longest[-1] not in lex.org_heads:
-            votes[EntityType.PERSON] += 2
-        if longest[-1] not in lex.org_heads and longest[-1] not in lex.event_heads:
+        if last not in lex.org_heads and any(m.words == (last,) for m in cluster):
+            add_vote(votes, EntityType.PERSON, 2.0)
+        if last not in lex.org_heads and last not in lex.event_heads:
             for n in range(len(longest) - 1, 0, -1):
                 if longest[:n] in organisation_names:
-                    votes[EntityType.PRODUCT] += 3
+                    add_vote(votes, EntityType.PRODUCT, 3.0)
                     break
     return provisional_type(votes, longest, lex)
