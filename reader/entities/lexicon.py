@@ -56,9 +56,11 @@ class Lexicon:
     """Words that are no name when they stand alone: not-names, dates, honorifics, titles."""
     pair_seconds: frozenset[str]
     """Second words of the two-word contexts ("in" of "invested in")."""
-    gazetteer: dict[str, EntityType]
-    """Whole names with a known type: countries, capitals, provinces (PLACE), nationalities
-    and groups (NORP)."""
+    gazetteer: dict[str, tuple[EntityType, float]]
+    """Whole names with a known type and how strongly it votes: countries, capitals, provinces
+    (PLACE), nationalities and groups (NORP)."""
+    place_stems: frozenset[str]
+    """First five letters of one-word places, to recognise nationalities ("Bosnian")."""
 
 
 def _words(value: str) -> frozenset[str]:
@@ -90,29 +92,52 @@ def _as_list(value: Any) -> list[str]:
     return []
 
 
+# How strongly a gazetteer hit votes: a country or nationality is nearly always one; a province
+# or a capital is also the name of teams, companies and people more often.
+COUNTRY_WEIGHT = 4.0
+CAPITAL_WEIGHT = 3.0
+PROVINCE_WEIGHT = 2.0
+
+
 def build_gazetteer(
-    countries: list[dict[str, Any]], norp_words: frozenset[str], common: frozenset[str]
-) -> dict[str, EntityType]:
-    """Names of places and nationalities from country records, keyed by :func:`fold`."""
-    gazetteer: dict[str, EntityType] = {}
-    for record in countries:
-        names = [*_as_list(record.get("name")), *_as_list(record.get("altSpellings"))]
-        names += _as_list(record.get("capital")) + _as_list(record.get("provinces"))
-        names += _as_list(record.get("nativeName"))
+    countries: list[dict[str, Any]],
+    regions: frozenset[str],
+    norp_words: frozenset[str],
+    common: frozenset[str],
+) -> dict[str, tuple[EntityType, float]]:
+    """Places and nationalities from country records with their vote weight, keyed by fold."""
+    gazetteer: dict[str, tuple[EntityType, float]] = {}
+
+    def add(names: list[str], kind: EntityType, weight: float) -> None:
         for name in names:
             key = fold(name)
             if len(key) >= 2 and key not in common and not key.isdigit():
-                gazetteer.setdefault(key, EntityType.PLACE)
+                known = gazetteer.get(key)
+                if known is None or known[1] < weight:
+                    gazetteer[key] = (kind, weight)
+
     for record in countries:
-        for demonym in _as_list(record.get("demonym")):
-            key = fold(demonym)
-            if key not in common:
-                gazetteer[key] = EntityType.NORP
-                # plural use: "Americans", "Norwegians"
-                gazetteer.setdefault(key + "s", EntityType.NORP)
-    for key in norp_words:
-        gazetteer.setdefault(key, EntityType.NORP)
+        add(_as_list(record.get("name")), EntityType.PLACE, COUNTRY_WEIGHT)
+        add(_as_list(record.get("altSpellings")), EntityType.PLACE, COUNTRY_WEIGHT)
+        add(_as_list(record.get("capital")), EntityType.PLACE, CAPITAL_WEIGHT)
+        add(_as_list(record.get("provinces")), EntityType.PLACE, PROVINCE_WEIGHT)
+    add([r.replace("_", " ") for r in regions], EntityType.PLACE, COUNTRY_WEIGHT)
+    for record in countries:
+        demonyms = _as_list(record.get("demonym"))
+        add(demonyms, EntityType.NORP, COUNTRY_WEIGHT)
+        add([d + "s" for d in demonyms], EntityType.NORP, COUNTRY_WEIGHT)  # "Norwegians"
+    add(list(norp_words), EntityType.NORP, COUNTRY_WEIGHT)
     return gazetteer
+
+
+def place_stems(gazetteer: dict[str, tuple[EntityType, float]]) -> frozenset[str]:
+    """The first five letters of every one-word place (a four-letter place whole): "bosni" lets
+    "Bosnian" read as NORP, "iraq" lets "Iraqi"."""
+    return frozenset(
+        key[:5]
+        for key, (kind, _) in gazetteer.items()
+        if kind is EntityType.PLACE and len(key) >= 4 and " " not in key
+    )
 
 
 @cache
@@ -122,15 +147,25 @@ def lexicon() -> Lexicon:
     words, people, orgs = data["words"], data["people"], data["organisations"]
     places, dates = data["places"], data["dates"]
     openers = _words(words["openers"]) | _words(words["common"])
+    # "us" is a pronoun, but "US" and "U.S." are a country: kept out of the filter below.
+    common = openers - {"us"}
     not_names = _words(words["not_names"])
     norp = _words(data["groups"]["norp"])
     months = _words(dates["months"])
     date_words = months | _words(dates["weekdays"]) | _words(dates["other"])
+    # Abbreviated months count only with their dot ("Oct. 9"): "Jun" is also a given name.
+    date_words |= {m[:3] + "." for m in months} | {"sept."}
     honorifics = _words(people["honorifics"])
     title_heads = _words(people["title_heads"])
     title_modifiers = _words(people["title_modifiers"])
     org_pairs = _pairs(orgs["context_before_pairs"])
     place_pairs = _pairs(places["context_before_pairs"])
+    gazetteer = build_gazetteer(
+        _countries(),
+        _words(places["regions"]),
+        norp,
+        common | not_names | date_words,
+    )
     return Lexicon(
         openers=openers,
         not_names=not_names,
@@ -155,5 +190,6 @@ def lexicon() -> Lexicon:
         months=months,
         single_word_stops=not_names | date_words | honorifics | title_heads | title_modifiers,
         pair_seconds=frozenset(second for _, second in org_pairs | place_pairs),
-        gazetteer=build_gazetteer(_countries(), norp, openers | not_names | date_words),
+        gazetteer=gazetteer,
+        place_stems=place_stems(gazetteer),
     )

@@ -33,6 +33,7 @@ PERSON, ORG, PLACE, NORP = EntityType.PERSON, EntityType.ORG, EntityType.PLACE, 
 PRODUCT, EVENT = EntityType.PRODUCT, EntityType.EVENT
 
 Votes = dict[EntityType, float]
+_UNKNOWN: tuple[EntityType | None, float] = (None, 0.0)
 
 _CONNECTORS = (
     "of the|of|for the|for|and|the|&|de|da|do|dos|das|del|della|di|du|van|von|der|den|ter|ten"
@@ -50,6 +51,17 @@ _ABBREVIATIONS = frozenset(
     "inc corp co ltd bros jr sr st mt ft gen col lt sgt capt maj rev gov sen rep dr mr mrs ms prof"
     " no vs".split()
 )
+_SPACE_OR_MARK = frozenset(" \t\n\"'“‘([«/—–")
+_ARABIC_ARTICLES = frozenset([" al", " el", "\nal", "\nel"])
+_MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+_TEAM_ROLES = frozenset(
+    "captain coach manager striker midfielder defender goalkeeper keeper batsman bowler"
+    " spinner all-rounder skipper v vs".split()
+)
+_DATELINE_AFTER = re.compile(r"(?:,[^\S\n]+[A-Z][\w.]*)?[^\S\n]+(?:[—–-]|\d{4}-\d\d-\d\d)")
+# In a headline in capitals, "SOCCER - JAPAN ..." is a topic, not a dateline: only a date counts.
+_DATELINE_DATE = re.compile(r"(?:,[^\S\n]+[A-Z][\w.]*)?[^\S\n]+\d{4}-\d\d-\d\d")
+_NORP_ENDINGS = ("an", "ans", "ese", "ish", "i", "is", "en", "ens")
 _COORDINATORS = frozenset([" and ", " or ", ", ", " & ", " , ", " nor "])
 _TRIM_AFTER = ",.;:!?\"'”’)"
 _YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
@@ -104,6 +116,8 @@ class Mention:
     """True when found in a headline in capitals or title case."""
     initial: bool = False
     """True when the name opens a sentence."""
+    after_the: bool = False
+    """True when "the" comes just before the name ("the Apple Car")."""
 
 
 def add_vote(votes: Votes, kind: EntityType, weight: float) -> None:
@@ -140,11 +154,15 @@ def _words_of(text: str, start: int, surface: str) -> list[_Word]:
         s = surface.index(piece, position)
         position = s + len(piece)
         final = False
+        key = ""
         if piece[-1] == "." and len(piece) > 1:
             bare = piece[:-1]
-            if not ("." in bare or len(bare) == 1 or bare.casefold() in _ABBREVIATIONS):
+            folded = bare.casefold()
+            if folded in _MONTH_ABBREVIATIONS:
+                key = folded + "."
+            elif not ("." in bare or len(bare) == 1 or folded in _ABBREVIATIONS):
                 piece, final = bare, True
-        words.append(_Word(start + s, start + s + len(piece), _fold(piece), final))
+        words.append(_Word(start + s, start + s + len(piece), key or _fold(piece), final))
     return words
 
 
@@ -274,7 +292,7 @@ def _segments(
     for name, name_votes in names:
         if (
             len(name) >= 3
-            and lex.gazetteer.get(name[0].key) is NORP
+            and lex.gazetteer.get(name[0].key, _UNKNOWN)[0] is NORP
             and not any(w.key in lex.org_heads or w.key in _CONNECTOR_KEYS for w in name[1:])
         ):
             result.append(([name[0]], {}))
@@ -286,26 +304,31 @@ def _segments(
 
 
 def _headline_names(
-    words: list[_Word], name_words: frozenset[str], lex: Lexicon
+    text: str, words: list[_Word], known: frozenset[str], lex: Lexicon
 ) -> list[list[_Word]]:
-    """The names inside a headline run: words the rest of the document shows to be names."""
+    """The names inside a headline run: names the rest of the document (or the gazetteer)
+    knows, read longest first; a run that opens a dateline ("NEW YORK 1996-08-30") is a name."""
+    if (
+        (words[0].start == 0 or text[words[0].start - 1] == "\n")
+        and _DATELINE_DATE.match(text, words[-1].end)
+        and not any(w.key in lex.openers or w.key in lex.not_names for w in words)
+    ):
+        return [words]
     names: list[list[_Word]] = []
-    current: list[_Word] = []
-    for word in words:
-        key = word.key
-        if (key in name_words or key in lex.gazetteer) and not (
-            key in lex.openers
-            or key in lex.not_names
-            or key in lex.date_words
-            or key in _CONNECTOR_KEYS
-        ):
-            current.append(word)
+    i, n = 0, len(words)
+    while i < n:
+        for size in range(min(4, n - i), 0, -1):
+            chunk = words[i : i + size]
+            key = " ".join(w.key for w in chunk)
+            if key in known and (
+                size > 1
+                or not (key in lex.openers or key in lex.not_names or key in lex.date_words)
+            ):
+                names.append(chunk)
+                i += size
+                break
         else:
-            if current:
-                names.append(current)
-            current = []
-    if current:
-        names.append(current)
+            i += 1
     return names
 
 
@@ -368,6 +391,14 @@ def find_mentions(text: str) -> tuple[dict[str, list[Mention]], list[tuple[int, 
                 line_end = len(text)
             headline = _is_headline(text[line_start:line_end], lex)
         surface = match.group()
+        if start and text[start - 1] not in _SPACE_OR_MARK:
+            if text[start - 1] == "-" and text[start - 4 : start - 1].lower() in _ARABIC_ARTICLES:
+                start -= 3  # "al-Aqsa", "el-Sisi": the article belongs to the name
+                surface = text[start:end]
+            elif text[start - 1].isalnum() or text[start - 1] in "$€£":
+                continue  # inside a word or an amount
+        if end < len(text) and text[end] in "$€£":
+            continue  # a currency: "C$", "A$"
         if headline:
             headline_runs.append(_words_of(text, start, surface))
             continue
@@ -380,9 +411,17 @@ def find_mentions(text: str) -> tuple[dict[str, list[Mention]], list[tuple[int, 
                     if span is not None:
                         dates.append(span)
                 continue
+            if len(surface) == 1:
+                continue  # a lone letter: a list marker or an initial
             initial = _is_sentence_start(text, start)
-            if initial and (key in openers or (key not in gazetteer and lowercase(key))):
-                continue
+            if initial and (
+                key in openers
+                or (
+                    key not in gazetteer
+                    and (lowercase(key) or text[end : end + 2].lstrip(" ")[:1] == ":")
+                )
+            ):
+                continue  # "However", "Still"; "Attendance:" opening a line of figures
             mentions.append(Mention(start, end, surface, (key,), key, {}, initial=initial))
             continue
         initial = _is_sentence_start(text, start)
@@ -402,9 +441,12 @@ def find_mentions(text: str) -> tuple[dict[str, list[Mention]], list[tuple[int, 
             )
 
     if headline_runs:
-        name_words = frozenset(w for m in mentions for w in m.words)
+        known = frozenset(m.key for m in mentions) | frozenset(
+            w for m in mentions for w in m.words if w not in _CONNECTOR_KEYS
+        )
+        known |= lex.gazetteer.keys()
         for words in headline_runs:
-            for name in _headline_names(words, name_words, lex):
+            for name in _headline_names(text, words, known, lex):
                 s, e = name[0].start, name[-1].end
                 keys = tuple(w.key for w in name)
                 mentions.append(Mention(s, e, text[s:e], keys, " ".join(keys), {}, True))
@@ -458,6 +500,8 @@ def _vote_context(mention: Mention, text: str, lex: Lexicon) -> None:
     after_text = text[end : end + 24]
     possessive = after_text[:3].lstrip(" ")[:2] in _POSSESSIVES
     if before:
+        if before == "the":
+            mention.after_the = True
         if before in lex.honorifics:
             add_vote(votes, PERSON, 4.0)
         elif before in lex.person_before:
@@ -479,6 +523,8 @@ def _vote_context(mention: Mention, text: str, lex: Lexicon) -> None:
             add_vote(votes, PRODUCT, 2.0)
     if not after_text:
         return
+    if (start == 0 or text[start - 1] == "\n") and _DATELINE_AFTER.match(after_text):
+        add_vote(votes, PLACE, 4.0)  # a dateline: "LISBON — ...", "LONDON 1996-08-30"
     if after_text[0] == ",":
         pieces = after_text[1:].split(None, 1)
         after = _fold(pieces[0].strip(_TRIM_AFTER)) if pieces else ""
@@ -491,6 +537,12 @@ def _vote_context(mention: Mention, text: str, lex: Lexicon) -> None:
         after = _fold(pieces[0].strip(_TRIM_AFTER)) if pieces else ""
         if after in lex.org_after:
             add_vote(votes, ORG, 1.5)
+        elif after in _TEAM_ROLES:
+            add_vote(votes, ORG, 1.5)  # a team: "Surrey captain", "Barcelona coach"
+        elif after_text[1:3].lstrip(" ")[:1] == "(":
+            inside = _fold(after_text.split("(", 1)[1].split(")", 1)[0].strip())
+            if lex.gazetteer.get(inside, _UNKNOWN)[0] is PLACE:
+                add_vote(votes, PERSON, 2.0)  # a player and their country: "Edberg (Sweden)"
         elif after in lex.person_after:
             add_vote(votes, PERSON, 1.0 if after in ("who", "whose") else 0.5)
 
@@ -501,7 +553,7 @@ def _shape_votes(mention: Mention, lex: Lexicon) -> Votes:
     words = mention.words
     known = lex.gazetteer.get(mention.key)
     if known is not None:
-        add_vote(votes, known, 4.0)
+        add_vote(votes, known[0], known[1])
     if len(words) > 1:
         last = words[-1]
         if last in lex.org_heads:
@@ -514,8 +566,15 @@ def _shape_votes(mention: Mention, lex: Lexicon) -> Votes:
             add_vote(votes, PRODUCT, 2.0)
     elif known is None:
         surface = mention.surface
+        key = mention.key
         if 2 <= len(surface) <= 6 and surface.isupper():
             add_vote(votes, ORG, 1.0)
+        elif (
+            len(key) >= 6
+            and key.endswith(_NORP_ENDINGS)
+            and (key[:5] in lex.place_stems or key[:4] in lex.place_stems)
+        ):
+            add_vote(votes, NORP, 3.0)  # "Bosnian", "Pakistanis"
     return votes
 
 

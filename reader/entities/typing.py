@@ -63,7 +63,8 @@ def entity_type(
 
     ``votes`` are the mentions' votes added up and ``longest`` the folded words of the longest
     name. ``organisation_names`` holds the folded words of names already voted organisations; a
-    name that extends one with words of its own ("Apple Car" after "Apple") is a product.
+    name that extends one with words of its own and is written "the ..." or with a model number
+    ("the Apple Car" after "Apple") is a product.
     """
     if len(longest) > 1:
         votes = dict(votes)
@@ -71,7 +72,11 @@ def entity_type(
         # A surname used alone elsewhere: "Musk" beside "Elon Musk".
         if last not in lex.org_heads and any(m.words == (last,) for m in cluster):
             add_vote(votes, EntityType.PERSON, 2.0)
-        if last not in lex.org_heads and last not in lex.event_heads:
+        if (
+            last not in lex.org_heads
+            and last not in lex.event_heads
+            and (any(m.after_the for m in cluster) or any(c.isdigit() for c in last))
+        ):
             for n in range(len(longest) - 1, 0, -1):
                 if longest[:n] in organisation_names:
                     add_vote(votes, EntityType.PRODUCT, 3.0)
