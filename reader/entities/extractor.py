@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from reader.entities.lexicon import lexicon
-from reader.entities.mentions import Mention, find_mentions
+from reader.entities.lexicon import Lexicon, lexicon
+from reader.entities.mentions import LowercaseUse, Mention, Votes, add_vote, find_mentions
 from reader.entities.merging import merge_mentions
 from reader.entities.typing import entity_type, provisional_type, total_votes
 from reader.model import Entity, EntityType, Span
@@ -37,11 +37,11 @@ class RuleExtractor:
         groups, dates = find_mentions(text)
         clusters = merge_mentions(groups, lex)
         summaries = []
-        organisations: set[tuple[str, ...]] = set()
         for cluster in clusters:
-            votes = total_votes(cluster)
-            longest = max((m.words for m in cluster), key=len)
-            summaries.append((votes, longest))
+            summaries.append((total_votes(cluster), max((m.words for m in cluster), key=len)))
+        _vote_products(text, clusters, summaries, lex)
+        organisations: set[tuple[str, ...]] = set()
+        for cluster, (votes, longest) in zip(clusters, summaries, strict=True):
             if provisional_type(votes, longest, lex) is EntityType.ORG:
                 organisations.update(m.words for m in cluster)
         frozen_organisations = frozenset(organisations)
@@ -60,6 +60,34 @@ class RuleExtractor:
         entities.extend(_date_entities(text, dates))
         entities.sort(key=lambda e: (-len(e.mentions), e.mentions[0].start))
         return entities
+
+
+def _vote_products(
+    text: str,
+    clusters: list[list[Mention]],
+    summaries: list[tuple[Votes, tuple[str, ...]]],
+    lex: Lexicon,
+) -> None:
+    """ "The Apple Car": a name written with "the", made of another name and a common noun the
+    text also uses in lower case ("its own car"), is a product, and the other name its maker."""
+    cluster_of: dict[str, int] = {}
+    for index, cluster in enumerate(clusters):
+        for mention in cluster:
+            cluster_of.setdefault(mention.key, index)
+    lowercase: LowercaseUse | None = None
+    for index, cluster in enumerate(clusters):
+        longest = summaries[index][1]
+        last = longest[-1]
+        if len(longest) < 2 or last in lex.head_words or not any(m.after_the for m in cluster):
+            continue
+        maker = cluster_of.get(" ".join(longest[:-1]))
+        if maker is None or maker == index:
+            continue
+        if lowercase is None:
+            lowercase = LowercaseUse(text)
+        if lowercase(last):
+            add_vote(summaries[index][0], EntityType.PRODUCT, 3.0)
+            add_vote(summaries[maker][0], EntityType.ORG, 2.0)
 
 
 def _date_entities(text: str, dates: list[tuple[int, int]]) -> list[Entity]:

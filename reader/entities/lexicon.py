@@ -49,6 +49,8 @@ class Lexicon:
     place_before_pairs: frozenset[tuple[str, str]]
     place_heads: frozenset[str]
     event_heads: frozenset[str]
+    head_words: frozenset[str]
+    """Organisation, place and event heads together."""
     product_before: frozenset[str]
     date_words: frozenset[str]
     months: frozenset[str]
@@ -159,6 +161,9 @@ def lexicon() -> Lexicon:
     title_heads = _words(people["title_heads"])
     title_modifiers = _words(people["title_modifiers"])
     org_pairs = _pairs(orgs["context_before_pairs"])
+    org_heads = _words(orgs["heads"])
+    place_heads = _words(places["heads"])
+    event_heads = _words(data["events"]["heads"])
     place_pairs = _pairs(places["context_before_pairs"])
     gazetteer = build_gazetteer(
         _countries(),
@@ -175,7 +180,7 @@ def lexicon() -> Lexicon:
         title_words=title_heads | title_modifiers,
         person_before=_words(people["context_before"]),
         person_after=_words(people["context_after"]),
-        org_heads=_words(orgs["heads"]),
+        org_heads=org_heads,
         droppable_suffixes=_words(orgs["droppable_suffixes"]),
         org_before=_words(orgs["context_before"]),
         org_before_pairs=org_pairs,
@@ -183,8 +188,9 @@ def lexicon() -> Lexicon:
         joins_of=_words(orgs["joins_of"]),
         place_before=_words(places["context_before"]),
         place_before_pairs=place_pairs,
-        place_heads=_words(places["heads"]),
-        event_heads=_words(data["events"]["heads"]),
+        place_heads=place_heads,
+        event_heads=event_heads,
+        head_words=org_heads | place_heads | event_heads,
         product_before=_words(data["products"]["context_before"]),
         date_words=date_words,
         months=months,

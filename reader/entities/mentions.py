@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from itertools import pairwise
 
+from reader.entities import learned
 from reader.entities.lexicon import Lexicon, fold, lexicon
 from reader.model import EntityType
 
@@ -51,6 +52,7 @@ _ABBREVIATIONS = frozenset(
     "inc corp co ltd bros jr sr st mt ft gen col lt sgt capt maj rev gov sen rep dr mr mrs ms prof"
     " no vs".split()
 )
+_DETERMINERS = frozenset(["the", "a", "an", "its", "his", "her", "their"])
 _SPACE_OR_MARK = frozenset(" \t\n\"'“‘([«/—–")
 _ARABIC_ARTICLES = frozenset([" al", " el", "\nal", "\nel"])
 _MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
@@ -62,7 +64,7 @@ _DATELINE_AFTER = re.compile(r"(?:,[^\S\n]+[A-Z][\w.]*)?[^\S\n]+(?:[—–-]|\d{
 # In a headline in capitals, "SOCCER - JAPAN ..." is a topic, not a dateline: only a date counts.
 _DATELINE_DATE = re.compile(r"(?:,[^\S\n]+[A-Z][\w.]*)?[^\S\n]+\d{4}-\d\d-\d\d")
 _NORP_ENDINGS = ("an", "ans", "ese", "ish", "i", "is", "en", "ens")
-_COORDINATORS = frozenset([" and ", " or ", ", ", " & ", " , ", " nor "])
+_COORDINATORS = frozenset([" and ", " or ", " & ", " nor "])
 _TRIM_AFTER = ",.;:!?\"'”’)"
 _YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
 _DAY_AFTER = re.compile(r"[^\S\n]+\d{1,2}(?:st|nd|rd|th)?\b(?:,?[^\S\n]+(?:1[5-9]|20)\d\d\b)?")
@@ -189,7 +191,7 @@ def _is_headline(line: str, lex: Lexicon) -> bool:
     )
 
 
-class _LowercaseUse:
+class LowercaseUse:
     """Whether the text uses a word in lower case somewhere ("still" for "Still")."""
 
     def __init__(self, text: str) -> None:
@@ -222,7 +224,7 @@ class _LowercaseUse:
 
 
 def _segments(
-    words: list[_Word], initial: bool, lowercase: _LowercaseUse, lex: Lexicon
+    words: list[_Word], initial: bool, lowercase: LowercaseUse, lex: Lexicon
 ) -> list[tuple[list[_Word], Votes]]:
     """Cut the words of one capitalised run into names, each with the votes its cuts leave."""
     names: list[tuple[list[_Word], Votes]] = []
@@ -375,7 +377,7 @@ def find_mentions(text: str) -> tuple[dict[str, list[Mention]], list[tuple[int, 
     Groups come in the order of their first mention; each group is in reading order.
     """
     lex = lexicon()
-    lowercase = _LowercaseUse(text)
+    lowercase = LowercaseUse(text)
     mentions: list[Mention] = []
     dates: list[tuple[int, int]] = []
     headline_runs: list[list[_Word]] = []
@@ -452,9 +454,6 @@ def find_mentions(text: str) -> tuple[dict[str, list[Mention]], list[tuple[int, 
                 mentions.append(Mention(s, e, text[s:e], keys, " ".join(keys), {}, True))
         mentions.sort(key=lambda m: m.start)
 
-    for mention in mentions:
-        _vote_context(mention, text, lex)
-    _share_coordinated_votes(mentions, text)
     groups: dict[str, list[Mention]] = {}
     for mention in mentions:
         group = groups.get(mention.key)
@@ -464,11 +463,15 @@ def find_mentions(text: str) -> tuple[dict[str, list[Mention]], list[tuple[int, 
             group.append(mention)
     for group in groups.values():
         shape = _shape_votes(group[0], lex)
-        if shape:
-            for mention in group:
-                votes = mention.votes
-                for kind, weight in shape.items():
-                    votes[kind] = votes.get(kind, 0.0) + weight
+        for mention in group:
+            votes = mention.votes
+            for kind, weight in shape.items():
+                votes[kind] = votes.get(kind, 0.0) + weight
+            _vote_context(mention, text, lex)
+    _share_coordinated_votes(mentions, text)
+    table = learned.weights()
+    if table:
+        _vote_learned(groups, text, lex, table)
     dates.extend(_years(text))
     return groups, _without_overlaps(dates)
 
@@ -497,7 +500,7 @@ def _vote_context(mention: Mention, text: str, lex: Lexicon) -> None:
     votes = mention.votes
     start, end = mention.start, mention.end
     before, before_start = _word_before(text, start)
-    after_text = text[end : end + 24]
+    after_text = text[end : end + 40]
     possessive = after_text[:3].lstrip(" ")[:2] in _POSSESSIVES
     if before:
         if before == "the":
@@ -526,12 +529,18 @@ def _vote_context(mention: Mention, text: str, lex: Lexicon) -> None:
     if (start == 0 or text[start - 1] == "\n") and _DATELINE_AFTER.match(after_text):
         add_vote(votes, PLACE, 4.0)  # a dateline: "LISBON — ...", "LONDON 1996-08-30"
     if after_text[0] == ",":
-        pieces = after_text[1:].split(None, 1)
+        # An apposition: "Lei Jun, founder and CEO", "Harbourline, the operator of ...".
+        pieces = after_text[1:].split(None, 4)[:4]
         after = _fold(pieces[0].strip(_TRIM_AFTER)) if pieces else ""
-        if after in lex.person_before or after == "who":
+        if after in _DETERMINERS or (pieces and pieces[0][:1].isupper()):
+            # "..., the operator of", "..., Vessen Marine's managing director"
+            nouns = [_fold(p.strip(_TRIM_AFTER)) for p in pieces[1:]]
+        else:
+            nouns = [after]
+        if after == "who" or any(n in lex.person_before for n in nouns):
             add_vote(votes, PERSON, 2.0)
-        elif after in lex.org_before or after == "which":
-            add_vote(votes, ORG, 1.0)
+        elif after == "which" or any(n in lex.org_before for n in nouns):
+            add_vote(votes, ORG, 1.5)
     elif after_text[0] == " ":
         pieces = after_text.split(None, 1)
         after = _fold(pieces[0].strip(_TRIM_AFTER)) if pieces else ""
@@ -545,6 +554,42 @@ def _vote_context(mention: Mention, text: str, lex: Lexicon) -> None:
                 add_vote(votes, PERSON, 2.0)  # a player and their country: "Edberg (Sweden)"
         elif after in lex.person_after:
             add_vote(votes, PERSON, 1.0 if after in ("who", "whose") else 0.5)
+
+
+def name_features(mention: Mention, lex: Lexicon) -> list[str]:
+    """The learned model's features of the name itself (see :mod:`reader.entities.learned`)."""
+    known = lex.gazetteer.get(mention.key)
+    return learned.shape_features(
+        mention.words, mention.surface, known[0] if known else None, lex.head_words
+    )
+
+
+def place_features(mention: Mention, text: str) -> list[str]:
+    """The learned model's features of where the mention stands."""
+    before, after = learned.context_token(text, mention.start, mention.end)
+    return learned.context_features(before, after, mention.initial, mention.headline)
+
+
+def _vote_learned(
+    groups: dict[str, list[Mention]], text: str, lex: Lexicon, table: learned.Weights
+) -> None:
+    """Add the learned model's opinion once per name: its probabilities averaged over the
+    mentions, so that a name mentioned often is not decided by the model alone."""
+    scale, classes = learned.SCALE, learned.CLASSES
+    for group in groups.values():
+        name_scores = learned.score(name_features(group[0], lex), table)
+        total = [0.0] * len(classes)
+        for mention in group:
+            scores = learned.score(place_features(mention, text), table)
+            probabilities = learned.probabilities(
+                [a + b for a, b in zip(name_scores, scores, strict=False)]
+            )
+            for i, probability in enumerate(probabilities):
+                total[i] += probability
+        votes = group[0].votes
+        share = scale / len(group)
+        for kind, probability in zip(classes, total, strict=False):
+            votes[kind] = votes.get(kind, 0.0) + share * probability
 
 
 def _shape_votes(mention: Mention, lex: Lexicon) -> Votes:
@@ -579,10 +624,12 @@ def _shape_votes(mention: Mention, lex: Lexicon) -> Votes:
 
 
 def _share_coordinated_votes(mentions: list[Mention], text: str) -> None:
-    """Names in a list share their context: "routes to Barreiro and Seixal"."""
+    """Names in a list share their evidence: "routes to Barreiro and Seixal", "Xpeng Motor
+    and Nio"."""
     for left, right in pairwise(mentions):
         if right.start - left.end <= 5 and text[left.end : right.start] in _COORDINATORS:
-            shared = dict(left.votes)
-            for kind, weight in right.votes.items():
-                add_vote(shared, kind, weight)
-            left.votes, right.votes = shared, dict(shared)
+            left_votes, right_votes = dict(left.votes), dict(right.votes)
+            for kind, weight in right_votes.items():
+                add_vote(left.votes, kind, weight)
+            for kind, weight in left_votes.items():
+                add_vote(right.votes, kind, weight)

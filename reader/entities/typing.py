@@ -25,6 +25,7 @@ _PRIORITY = (
     EntityType.EVENT,
     EntityType.OTHER,
 )
+_SPECIFIC = (EntityType.NORP, EntityType.EVENT, EntityType.PRODUCT)
 _RANK = {kind: rank for rank, kind in enumerate(_PRIORITY)}
 
 
@@ -49,7 +50,14 @@ def provisional_type(votes: Votes, words: tuple[str, ...], lex: Lexicon) -> Enti
             weight == best_weight and best is not None and _RANK[kind] < _RANK[best]
         ):
             best, best_weight = kind, weight
-    return best if best is not None else _default_type(words)
+    if best is None:
+        return _default_type(words)
+    if best is EntityType.OTHER:
+        # "Other" says what it is not; a more specific kind with any evidence says what it is.
+        specific = max(_SPECIFIC, key=lambda kind: votes.get(kind, 0.0))
+        if votes.get(specific, 0.0) > 0:
+            return specific
+    return best
 
 
 def entity_type(
