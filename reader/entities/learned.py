@@ -16,6 +16,7 @@ at most three letters and lower-case context words, never a name.
 from __future__ import annotations
 
 import math
+import re
 from functools import cache
 from pathlib import Path
 
@@ -28,6 +29,7 @@ SCALE = 3.0
 """How many votes a certain prediction is worth (a country name is worth 4)."""
 
 Weights = dict[str, tuple[float, ...]]
+_DIGIT = re.compile(r"\d")
 
 
 def context_token(text: str, start: int, end: int) -> tuple[str, str]:
@@ -105,7 +107,7 @@ def shape_features(
         features.append("hyphen")
     if "." in surface:
         features.append("dot")
-    if any(c.isdigit() for c in surface):
+    if _DIGIT.search(surface):
         features.append("digit")
     if gazetteer_type is not None:
         features.append(f"gz={gazetteer_type.value}")

@@ -66,6 +66,7 @@ _DATELINE_DATE = re.compile(r"(?:,[^\S\n]+[A-Z][\w.]*)?[^\S\n]+\d{4}-\d\d-\d\d")
 _NORP_ENDINGS = ("an", "ans", "ese", "ish", "i", "is", "en", "ens")
 _COORDINATORS = frozenset([" and ", " or ", " & ", " nor "])
 _TRIM_AFTER = ",.;:!?\"'”’)"
+_DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
 _DAY_AFTER = re.compile(r"[^\S\n]+\d{1,2}(?:st|nd|rd|th)?\b(?:,?[^\S\n]+(?:1[5-9]|20)\d\d\b)?")
 _YEAR_AFTER = re.compile(r"[^\S\n]+(?:of[^\S\n]+)?(?:1[5-9]|20)\d\d\b")
@@ -308,8 +309,9 @@ def _segments(
 def _headline_names(
     text: str, words: list[_Word], known: frozenset[str], lex: Lexicon
 ) -> list[list[_Word]]:
-    """The names inside a headline run: names the rest of the document (or the gazetteer)
-    knows, read longest first; a run that opens a dateline ("NEW YORK 1996-08-30") is a name."""
+    """The names inside a headline run: names the rest of the document (``known``) or the
+    gazetteer knows, read longest first. A run opening a dateline ("NEW YORK 1996-08-30") is a
+    name."""
     if (
         (words[0].start == 0 or text[words[0].start - 1] == "\n")
         and _DATELINE_DATE.match(text, words[-1].end)
@@ -322,7 +324,7 @@ def _headline_names(
         for size in range(min(4, n - i), 0, -1):
             chunk = words[i : i + size]
             key = " ".join(w.key for w in chunk)
-            if key in known and (
+            if (key in known or key in lex.gazetteer) and (
                 size > 1
                 or not (key in lex.openers or key in lex.not_names or key in lex.date_words)
             ):
@@ -446,7 +448,6 @@ def find_mentions(text: str) -> tuple[dict[str, list[Mention]], list[tuple[int, 
         known = frozenset(m.key for m in mentions) | frozenset(
             w for m in mentions for w in m.words if w not in _CONNECTOR_KEYS
         )
-        known |= lex.gazetteer.keys()
         for words in headline_runs:
             for name in _headline_names(text, words, known, lex):
                 s, e = name[0].start, name[-1].end
@@ -570,25 +571,42 @@ def place_features(mention: Mention, text: str) -> list[str]:
     return learned.context_features(before, after, mention.initial, mention.headline)
 
 
+_NAME_SCORES: dict[tuple[str, bool], list[float]] = {}
+_PLACE_SCORES: dict[tuple[str, str, bool, bool], list[float]] = {}
+
+
 def _vote_learned(
     groups: dict[str, list[Mention]], text: str, lex: Lexicon, table: learned.Weights
 ) -> None:
     """Add the learned model's opinion once per name: its probabilities averaged over the
     mentions, so that a name mentioned often is not decided by the model alone."""
     scale, classes = learned.SCALE, learned.CLASSES
+    if len(_NAME_SCORES) > 100_000:
+        _NAME_SCORES.clear()
     for group in groups.values():
-        name_scores = learned.score(name_features(group[0], lex), table)
+        first = group[0]
+        name_key = (first.key, first.surface.isupper())
+        name_scores = _NAME_SCORES.get(name_key)
+        if name_scores is None:
+            name_scores = _NAME_SCORES[name_key] = learned.score(name_features(first, lex), table)
         total = [0.0] * len(classes)
         for mention in group:
-            scores = learned.score(place_features(mention, text), table)
+            before, after = learned.context_token(text, mention.start, mention.end)
+            place_key = (before, after, mention.initial, mention.headline)
+            scores = _PLACE_SCORES.get(place_key)
+            if scores is None:
+                if len(_PLACE_SCORES) > 100_000:
+                    _PLACE_SCORES.clear()
+                features = learned.context_features(*place_key)
+                scores = _PLACE_SCORES[place_key] = learned.score(features, table)
             probabilities = learned.probabilities(
-                [a + b for a, b in zip(name_scores, scores, strict=False)]
+                [a + b for a, b in zip(name_scores, scores, strict=True)]
             )
             for i, probability in enumerate(probabilities):
                 total[i] += probability
-        votes = group[0].votes
+        votes = first.votes
         share = scale / len(group)
-        for kind, probability in zip(classes, total, strict=False):
+        for kind, probability in zip(classes, total, strict=True):
             votes[kind] = votes.get(kind, 0.0) + share * probability
 
 
@@ -607,7 +625,7 @@ def _shape_votes(mention: Mention, lex: Lexicon) -> Votes:
             add_vote(votes, EVENT, 3.0)
         elif last in lex.place_heads:
             add_vote(votes, PLACE, 2.0)
-        if any(c.isdigit() for w in words[1:] for c in w):
+        if _DIGIT.search(mention.surface, mention.surface.find(" ") + 1):
             add_vote(votes, PRODUCT, 2.0)
     elif known is None:
         surface = mention.surface

@@ -83,7 +83,7 @@ def entity_type(
         if (
             last not in lex.org_heads
             and last not in lex.event_heads
-            and (any(m.after_the for m in cluster) or any(c.isdigit() for c in last))
+            and (any(m.after_the for m in cluster) or not last.isalpha())
         ):
             for n in range(len(longest) - 1, 0, -1):
                 if longest[:n] in organisation_names:
