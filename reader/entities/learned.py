@@ -95,8 +95,6 @@ def shape_features(
     features = ["bias", f"w={min(len(words), 3)}"]
     if len(last) >= 5:
         features.append(f"s3={last[-3:]}")
-    if len(last) >= 4:
-        features.append(f"s2={last[-2:]}")
     if len(words) > 1 and len(words[0]) >= 5:
         features.append(f"f3={words[0][-3:]}")
     if last in heads:

@@ -156,7 +156,8 @@ def lexicon() -> Lexicon:
     months = _words(dates["months"])
     date_words = months | _words(dates["weekdays"]) | _words(dates["other"])
     # Abbreviated months count only with their dot ("Oct. 9"): "Jun" is also a given name.
-    date_words |= {m[:3] + "." for m in months} | {"sept."}
+    months |= {m[:3] + "." for m in months} | {"sept."}
+    date_words |= months
     honorifics = _words(people["honorifics"])
     title_heads = _words(people["title_heads"])
     title_modifiers = _words(people["title_modifiers"])

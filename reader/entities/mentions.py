@@ -55,6 +55,9 @@ _ABBREVIATIONS = frozenset(
 _DETERMINERS = frozenset(["the", "a", "an", "its", "his", "her", "their"])
 _SPACE_OR_MARK = frozenset(" \t\n\"'“‘([«/—–")
 _ARABIC_ARTICLES = frozenset([" al", " el", "\nal", "\nel"])
+_BEFORE_MONTH = frozenset(
+    "in since until till by from last next early late mid of during before after through".split()
+)
 _MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 _TEAM_ROLES = frozenset(
     "captain coach manager striker midfielder defender goalkeeper keeper batsman bowler"
@@ -341,7 +344,12 @@ def _date_span(text: str, start: int, end: int, key: str, lex: Lexicon) -> tuple
     if key in lex.months:
         day_after = _DAY_AFTER.match(text, end) or _YEAR_AFTER.match(text, end)
         day_before = _DAY_BEFORE.search(text, max(0, start - 8), start)
-        if key == "may" and not day_after and not day_before:
+        if (
+            key == "may"
+            and not day_after
+            and not day_before
+            and _word_before(text, start)[0] not in _BEFORE_MONTH
+        ):
             return None  # more likely the verb
         if day_before:
             start = day_before.start()
@@ -509,22 +517,21 @@ def _vote_context(mention: Mention, text: str, lex: Lexicon) -> None:
         if before in lex.honorifics:
             add_vote(votes, PERSON, 4.0)
         elif before in lex.person_before:
-            add_vote(votes, PERSON, 2.0)
+            add_vote(votes, PERSON, 3.0)
         if before in lex.org_before:
             add_vote(votes, ORG, 2.0)
+        pair: tuple[str, str] | None = None
         if before in lex.pair_seconds:
-            before2, _ = _word_before(text, before_start)
-            if (before2, before) in lex.org_before_pairs:
-                add_vote(votes, ORG, 2.0)
-            if (before2, before) in lex.place_before_pairs:
-                add_vote(votes, PLACE, 2.0)
-            elif before in lex.place_before and not possessive:
-                # "in Lisbon", but not "in Apple's footsteps": there "in" governs "footsteps".
-                add_vote(votes, PLACE, 0.5)
+            pair = (_word_before(text, before_start)[0], before)
+        if pair is not None and pair in lex.org_before_pairs:
+            add_vote(votes, ORG, 3.0)  # "invested in Xpeng", "shares of Apple"
+        elif pair is not None and pair in lex.place_before_pairs:
+            add_vote(votes, PLACE, 2.0)  # "based in Bergen"
         elif before in lex.place_before and not possessive:
+            # "in Lisbon", but not "in Apple's footsteps": there "in" governs "footsteps".
             add_vote(votes, PLACE, 0.5)
         if before in lex.product_before:
-            add_vote(votes, PRODUCT, 2.0)
+            add_vote(votes, PRODUCT, 3.0)
     if not after_text:
         return
     if (start == 0 or text[start - 1] == "\n") and _DATELINE_AFTER.match(after_text):
