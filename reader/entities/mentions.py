@@ -179,20 +179,26 @@ def _is_sentence_start(text: str, start: int) -> bool:
     return i < 0 or text[i] in _SENTENCE_END
 
 
-def _is_headline(line: str, lex: Lexicon) -> bool:
-    """A line in capitals, or a short line in title case (most words capitalised)."""
+_CAPITALS, _TITLE_CASE = 1, 2
+
+
+def _is_headline(line: str, lex: Lexicon) -> int:
+    """``_CAPITALS`` for a line in capitals, ``_TITLE_CASE`` for a short line with most words
+    capitalised, else 0."""
     if line.isupper():
-        return sum(c.isalpha() for c in line) >= 4
+        return _CAPITALS if sum(c.isalpha() for c in line) >= 4 else 0
     if len(line) > 160 or ". " in line or line.rstrip().endswith("."):
-        return False
+        return 0
     words = [w for w in line.split() if w[:1].isalpha()]
     if len(words) < 4:
-        return False
+        return 0
     capitalised = sum(w[0].isupper() for w in words)
     lowered = [w for w in words if not w[0].isupper()]
-    return capitalised >= 0.75 * len(words) or (
+    if capitalised >= 0.75 * len(words) or (
         capitalised >= 3 and all(fold(w) in lex.openers for w in lowered)
-    )
+    ):
+        return _TITLE_CASE
+    return 0
 
 
 class LowercaseUse:
@@ -411,7 +417,7 @@ def find_mentions(text: str) -> tuple[dict[str, list[Mention]], list[tuple[int, 
                 continue  # inside a word or an amount
         if end < len(text) and text[end] in "$€£":
             continue  # a currency: "C$", "A$"
-        if headline:
+        if headline and (headline == _TITLE_CASE or surface.count(" ") >= 2):
             headline_runs.append(_words_of(text, start, surface))
             continue
         if " " not in surface and surface[-1] != ".":
@@ -423,21 +429,21 @@ def find_mentions(text: str) -> tuple[dict[str, list[Mention]], list[tuple[int, 
                     if span is not None:
                         dates.append(span)
                 continue
-            if len(surface) == 1:
-                continue  # a lone letter: a list marker or an initial
+            if len(surface) == 1 or key in openers:
+                continue  # a lone letter (a list marker, an initial); "However", "Results"
             initial = _is_sentence_start(text, start)
             if initial and (
-                key in openers
-                or (
-                    key not in gazetteer
-                    and (lowercase(key) or text[end : end + 2].lstrip(" ")[:1] == ":")
-                )
+                key not in gazetteer
+                and (lowercase(key) or text[end : end + 2].lstrip(" ")[:1] == ":")
             ):
-                continue  # "However", "Still"; "Attendance:" opening a line of figures
+                continue  # "Still" (the text has "still"); "Attendance:" opening a line of figures
             mentions.append(Mention(start, end, surface, (key,), key, {}, initial=initial))
             continue
         initial = _is_sentence_start(text, start)
         words = _words_of(text, start, surface)
+        if len(words) >= 3 and surface.isupper():
+            headline_runs.append(words)  # a headline in capitals inside a longer line
+            continue
         for word in words:
             if word.key in lex.date_words:
                 span = _date_span(text, word.start, word.end, word.key, lex)
@@ -534,8 +540,12 @@ def _vote_context(mention: Mention, text: str, lex: Lexicon) -> None:
             add_vote(votes, PRODUCT, 3.0)
     if not after_text:
         return
-    if (start == 0 or text[start - 1] == "\n") and _DATELINE_AFTER.match(after_text):
-        add_vote(votes, PLACE, 4.0)  # a dateline: "LISBON — ...", "LONDON 1996-08-30"
+    if (start == 0 or text[start - 1] == "\n") and (dateline := _DATELINE_AFTER.match(after_text)):
+        # A dateline: "LISBON — The city ...", "LONDON 1996-08-30"; not a topic before a
+        # headline in capitals ("SOCCER - JAPAN GET LUCKY WIN").
+        rest = text[end + dateline.end() : end + dateline.end() + 30]
+        if dateline.group().endswith(tuple("0123456789")) or not rest.isupper():
+            add_vote(votes, PLACE, 4.0)
     if after_text[0] == ",":
         # An apposition: "Lei Jun, founder and CEO", "Harbourline, the operator of ...".
         pieces = after_text[1:].split(None, 4)[:4]
