@@ -255,7 +255,9 @@ def _segments(
         key = word.key
         if (initial or (i and words[i - 1].final)) and not current:
             initial = False
-            if key in lex.openers or (key not in lex.gazetteer and lowercase(key)):
+            if (key in lex.openers or (key not in lex.gazetteer and lowercase(key))) and not (
+                i + 1 < n and f"{key} {words[i + 1].key}" in lex.gazetteer
+            ):  # drop "The", "Still", but keep "New York"
                 i += 1
                 continue
         initial = False
@@ -431,6 +433,8 @@ def find_mentions(text: str) -> tuple[dict[str, list[Mention]], list[tuple[int, 
                 continue
             if len(surface) == 1 or key in openers:
                 continue  # a lone letter (a list marker, an initial); "However", "Results"
+            if headline and text[end : end + 2] == " -" and text[line_start:start].isspace():
+                continue  # a topic before a headline in capitals: "SOCCER - JAPAN GET ..."
             initial = _is_sentence_start(text, start)
             if initial and (
                 key not in gazetteer

@@ -102,8 +102,8 @@ _TO_LABEL = {
 }
 
 
-def report(held_out: list[Example], weights: dict[str, list[float]]) -> None:
-    """Type accuracy on held-out mentions: rules alone, weights alone, both."""
+def report(label: str, held_out: list[Example], weights: dict[str, list[float]]) -> None:
+    """Type accuracy on some mentions: rules alone, weights alone, both."""
     lex = lexicon()
     rules = model = both = 0
     for features, label, votes, words in held_out:
@@ -115,7 +115,7 @@ def report(held_out: list[Example], weights: dict[str, list[float]]) -> None:
             combined[kind] = combined.get(kind, 0.0) + learned.SCALE * p
         both += _TO_LABEL[provisional_type(combined, words, lex)] == label
     n = len(held_out)
-    print(f"held-out mentions: {n}")
+    print(f"{label}: {n}")
     print(f"  rules alone    {rules / n:.3f}")
     print(f"  weights alone  {model / n:.3f}")
     print(f"  rules+weights  {both / n:.3f}")
@@ -150,10 +150,8 @@ def main() -> int:
     print(f"training mentions: {len(train)}")
     weights = fit(train)
     print(f"features kept: {len(weights)}")
-    report(held_out, weights)
-    report_train = train[: len(held_out)]
-    print("on training mentions (for comparison):")
-    report(report_train, weights)
+    report("mentions of held-out documents", held_out, weights)
+    report("as many training mentions, for comparison", train[: len(held_out)], weights)
     if args.write:
         weights = fit(train + held_out)
         learned.WEIGHTS_PATH = learned.WEIGHTS_PATH.with_name("entity_type_weights.tsv")
