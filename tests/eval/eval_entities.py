@@ -15,6 +15,7 @@ Layouts (how the text is rebuilt from tokens):
 - ``lines``: one sentence a line, tokens joined by single spaces ("Xiaomi 's", "U.S. ,").
 - ``detok``: one sentence a line, tokens glued as running text would be ("Xiaomi's", "U.S.,").
 - ``flat``: the whole document on one line, tokens joined by spaces.
+- ``sentences``: like ``lines``, but every sentence is its own call (no document evidence).
 """
 
 from __future__ import annotations
@@ -169,6 +170,9 @@ class Result:
 def evaluate(documents: list[ConllDocument], layout: str) -> Result:
     """Score the extractor on every document rebuilt in ``layout``."""
     result = Result()
+    if layout == "sentences":
+        documents = [ConllDocument([sentence]) for d in documents for sentence in d.sentences]
+        layout = "lines"
     for document in documents:
         doc = rebuild(document, layout)
         started = time.perf_counter()
@@ -217,12 +221,13 @@ def main() -> int:
     """Print the scores of every layout."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--file", default="conllpp_dev.txt")
-    parser.add_argument("--layout", choices=["lines", "detok", "flat"], action="append")
+    layouts = ["lines", "detok", "flat", "sentences"]
+    parser.add_argument("--layout", choices=layouts, action="append")
     parser.add_argument("--errors", type=int, default=0, help="print the N commonest mistakes")
     args = parser.parse_args()
     documents = read_conll(data_path("entities", args.file))
     print(f"{args.file}: {len(documents)} documents")
-    for layout in args.layout or ["lines", "detok", "flat"]:
+    for layout in args.layout or layouts:
         result = evaluate(documents, layout)
         print(f"\n[{layout}] {result.words} words, {result.words / result.seconds:,.0f} words/s")
         print(result.untyped.line("untyped (exact span)"))
