@@ -1,9 +1,10 @@
 """Named entities: extraction, typing and alias merging.
 
 :func:`extract_entities` runs the default extractor, :class:`RuleExtractor`: capitalised spans
-cut into names by word-list rules (:mod:`.mentions`), dates (:mod:`.dates`), alias merging
-(:mod:`.merging`) and typing by vote over the whole document (:mod:`.typing`). It needs no model
-and reads hundreds of thousands of words a second. Any object with an ``extract(text)`` method
+cut into names by word-list rules, and dates (:mod:`.mentions`), alias merging
+(:mod:`.merging`), and typing by vote over the whole document (:mod:`.voting`), helped by small
+learned weights (:mod:`.learned`). It needs no model download and reads hundreds of thousands of
+words a second. Any object with an ``extract(text)`` method
 returning entities can stand in for it (:class:`Extractor`), for instance a statistical backend.
 """
 

@@ -7,7 +7,7 @@ from collections import Counter
 from reader.entities.lexicon import Lexicon, lexicon
 from reader.entities.mentions import LowercaseUse, Mention, Votes, add_vote, find_mentions
 from reader.entities.merging import merge_mentions
-from reader.entities.typing import entity_type, provisional_type, total_votes
+from reader.entities.voting import entity_type, provisional_type, total_votes
 from reader.model import Entity, EntityType, Span
 
 

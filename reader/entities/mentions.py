@@ -15,7 +15,7 @@ the words of each run:
 - possessives are never part of a name ("Xiaomi's" names "Xiaomi").
 
 Each mention carries the evidence of its context (a role before it, a company word after it...)
-as votes for a type; :mod:`reader.entities.typing` adds them up over the whole document.
+as votes for a type; :mod:`reader.entities.voting` adds them up over the whole document.
 Months and weekdays met on the way, with the numbers beside them, are dates.
 """
 
@@ -592,7 +592,9 @@ def place_features(mention: Mention, text: str) -> list[str]:
     return learned.context_features(before, after, mention.initial, mention.headline)
 
 
-_NAME_SCORES: dict[tuple[str, bool], list[float]] = {}
+# Memos of the weights summed per name and per context: pure functions of their keys, so they
+# never change a result, only spare the work when the same names come back.
+_NAME_SCORES: dict[str, list[float]] = {}
 _PLACE_SCORES: dict[tuple[str, str, bool, bool], list[float]] = {}
 
 
@@ -606,10 +608,10 @@ def _vote_learned(
         _NAME_SCORES.clear()
     for group in groups.values():
         first = group[0]
-        name_key = (first.key, first.surface.isupper())
-        name_scores = _NAME_SCORES.get(name_key)
+        name_scores = _NAME_SCORES.get(first.surface)
         if name_scores is None:
-            name_scores = _NAME_SCORES[name_key] = learned.score(name_features(first, lex), table)
+            features = name_features(first, lex)
+            name_scores = _NAME_SCORES[first.surface] = learned.score(features, table)
         total = [0.0] * len(classes)
         for mention in group:
             before, after = learned.context_token(text, mention.start, mention.end)

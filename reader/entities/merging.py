@@ -22,7 +22,7 @@ from rapidfuzz.fuzz import ratio
 
 from reader.entities.lexicon import Lexicon
 from reader.entities.mentions import Mention
-from reader.entities.typing import provisional_type, total_votes
+from reader.entities.voting import provisional_type, total_votes
 from reader.model import EntityType
 
 _SHORT_FORM_TYPES = frozenset((EntityType.PERSON, EntityType.ORG, EntityType.OTHER))

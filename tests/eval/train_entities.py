@@ -26,7 +26,7 @@ from eval_entities import read_conll, rebuild
 from reader.entities import learned
 from reader.entities.lexicon import lexicon
 from reader.entities.mentions import find_mentions, name_features, place_features
-from reader.entities.typing import provisional_type
+from reader.entities.voting import provisional_type
 from reader.model import EntityType
 
 LABELS = {"PER": 0, "ORG": 1, "LOC": 2, "MISC": 3}
