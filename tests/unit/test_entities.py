@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import itertools
+import json
+import subprocess
+import sys
 
 import pytest
 from hypothesis import given, settings
@@ -10,6 +13,7 @@ from hypothesis import strategies as st
 
 import reader
 from reader.entities import Extractor, RuleExtractor, extract_entities
+from reader.entities.mentions import find_mentions
 from reader.model import Entity, EntityType
 
 PERSON, ORG, PLACE, NORP = EntityType.PERSON, EntityType.ORG, EntityType.PLACE, EntityType.NORP
@@ -482,3 +486,25 @@ def test_any_mix_of_name_pieces_keeps_the_invariants(text: str) -> None:
             assert surface and "\n" not in surface
             assert (mention.start, mention.end) not in seen
             seen.add((mention.start, mention.end))
+
+
+def test_a_result_does_not_depend_on_what_was_read_before() -> None:
+    later = "The US Navy met Telmar in Lisbon. Musk spoke."
+    script = (
+        "import json, reader\n"
+        "from reader.entities.mentions import find_mentions\n"
+        f"text = {later!r}\n"
+        "groups, _ = find_mentions(text)\n"
+        "votes = {k: sorted((t.value, w) for t, w in g[0].votes.items())\n"
+        "         for k, g in groups.items()}\n"
+        "print(json.dumps([[e.to_dict() for e in reader.extract_entities(text)], votes]))"
+    )
+    fresh = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    ).stdout
+    extract_entities("The U.S. and the US Navy met TELMAR and Elon Musk in LISBON. Mr Musk spoke.")
+    groups, _ = find_mentions(later)
+    votes = {k: sorted((t.value, w) for t, w in g[0].votes.items()) for k, g in groups.items()}
+    expected = json.loads(fresh)
+    assert expected[0] == [e.to_dict() for e in extract_entities(later)]
+    assert expected[1] == json.loads(json.dumps(votes))
