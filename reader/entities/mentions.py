@@ -598,6 +598,12 @@ _NAME_SCORES: dict[str, list[float]] = {}
 _PLACE_SCORES: dict[tuple[str, str, bool, bool], list[float]] = {}
 
 
+def clear_memos() -> None:
+    """Forget the memoised learned scores (after the weights change)."""
+    _NAME_SCORES.clear()
+    _PLACE_SCORES.clear()
+
+
 def _vote_learned(
     groups: dict[str, list[Mention]], text: str, lex: Lexicon, table: learned.Weights
 ) -> None:

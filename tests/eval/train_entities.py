@@ -18,10 +18,12 @@ from __future__ import annotations
 import argparse
 import math
 import random
+import tempfile
 from collections import Counter
+from pathlib import Path
 
 from common import data_path
-from eval_entities import read_conll, rebuild
+from eval_entities import evaluate, read_conll, rebuild
 
 from reader.entities import learned
 from reader.entities.lexicon import lexicon
@@ -63,8 +65,8 @@ def fit(train: list[Example], seed: int = 0) -> dict[str, list[float]]:
     """Multinomial logistic regression by AdaGrad over the frequent features."""
     counts = Counter(f for features, *_ in train for f in set(features))
     kept = {f for f, c in counts.items() if c >= MIN_COUNT}
-    weights = {f: [0.0] * 4 for f in kept}
-    squares = {f: [1e-8] * 4 for f in kept}
+    weights = {f: [0.0] * 4 for f in sorted(kept)}
+    squares = {f: [1e-8] * 4 for f in sorted(kept)}
     order = list(range(len(train)))
     rng = random.Random(seed)
     for _ in range(EPOCHS):
@@ -102,28 +104,47 @@ _TO_LABEL = {
 }
 
 
-def report(label: str, held_out: list[Example], weights: dict[str, list[float]]) -> None:
+def report(title: str, mentions: list[Example], weights: dict[str, list[float]]) -> None:
     """Type accuracy on some mentions: rules alone, weights alone, both."""
     lex = lexicon()
     rules = model = both = 0
-    for features, label, votes, words in held_out:
-        rules += _TO_LABEL[provisional_type(votes, words, lex)] == label
+    for features, gold, votes, words in mentions:
+        rules += _TO_LABEL[provisional_type(votes, words, lex)] == gold
         probabilities = predict(features, weights)
-        model += max(range(4), key=probabilities.__getitem__) == label
+        model += max(range(4), key=probabilities.__getitem__) == gold
         combined = dict(votes)
         for kind, p in zip(learned.CLASSES, probabilities, strict=True):
             combined[kind] = combined.get(kind, 0.0) + learned.SCALE * p
-        both += _TO_LABEL[provisional_type(combined, words, lex)] == label
-    n = len(held_out)
-    print(f"{label}: {n}")
+        both += _TO_LABEL[provisional_type(combined, words, lex)] == gold
+    n = len(mentions)
+    print(f"{title}: {n}")
     print(f"  rules alone    {rules / n:.3f}")
     print(f"  weights alone  {model / n:.3f}")
     print(f"  rules+weights  {both / n:.3f}")
 
 
+def pipeline_on_held_out(held_docs: list, weights: dict[str, list[float]]) -> None:
+    """Whole-extractor F1 on the held-out documents, with weights fitted without them."""
+    from reader.entities import mentions
+
+    installed = learned.WEIGHTS_PATH
+    with tempfile.TemporaryDirectory() as folder:
+        learned.WEIGHTS_PATH = Path(folder) / "weights.tsv"
+        save(weights)
+        learned.weights.cache_clear()
+        mentions.clear_memos()
+        result = evaluate(held_docs, "lines")
+    learned.WEIGHTS_PATH = installed
+    learned.weights.cache_clear()
+    mentions.clear_memos()
+    print("whole extractor on the held-out documents (one sentence a line):")
+    print(result.untyped.line("  untyped (exact span)"))
+    print(result.typed.line("  typed (exact span and type)"))
+
+
 def save(weights: dict[str, list[float]]) -> None:
     """Write the weights file, largest weights first."""
-    rows = sorted(weights.items(), key=lambda item: -max(abs(w) for w in item[1]))
+    rows = sorted(weights.items(), key=lambda item: (-round(max(map(abs, item[1])), 3), item[0]))
     lines = [
         "# Learned type weights for the entity extractor: feature, then PERSON ORG PLACE OTHER.",
         "# Fitted by tests/eval/train_entities.py; see reader/entities/learned.py.",
@@ -132,13 +153,14 @@ def save(weights: dict[str, list[float]]) -> None:
         if max(abs(v) for v in values) >= 0.01:
             lines.append("\t".join([feature, *(f"{v:.3f}" for v in values)]))
     learned.WEIGHTS_PATH.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"wrote {len(lines) - 2} features to {learned.WEIGHTS_PATH}")
+    print(f"wrote {len(lines) - 2} features to {learned.WEIGHTS_PATH.name}")
 
 
 def main() -> int:
     """Fit, report on held-out documents, and optionally refit on everything and save."""
     # The examples' rule votes must not already contain the installed weights.
-    learned.WEIGHTS_PATH = learned.WEIGHTS_PATH.with_name("absent-while-training.tsv")
+    installed = learned.WEIGHTS_PATH
+    learned.WEIGHTS_PATH = installed.with_name("absent-while-training.tsv")
     learned.weights.cache_clear()
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--write", action="store_true", help="refit on all of train and save")
@@ -152,10 +174,12 @@ def main() -> int:
     print(f"features kept: {len(weights)}")
     report("mentions of held-out documents", held_out, weights)
     report("as many training mentions, for comparison", train[: len(held_out)], weights)
+    pipeline_on_held_out(held_docs, weights)
     if args.write:
         weights = fit(train + held_out)
         learned.WEIGHTS_PATH = learned.WEIGHTS_PATH.with_name("entity_type_weights.tsv")
         save(weights)
+        learned.weights.cache_clear()
     return 0
 
 
