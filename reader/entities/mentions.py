@@ -52,6 +52,11 @@ _ABBREVIATIONS = frozenset(
     "inc corp co ltd bros jr sr st mt ft gen col lt sgt capt maj rev gov sen rep dr mr mrs ms prof"
     " no vs".split()
 )
+_COMMON_ENDINGS = (
+    "ing", "ed", "ally", "ently", "antly", "ously", "ively", "ately", "edly", "ingly", "ibly",
+    "ably", "ment", "ments", "tion", "tions", "sion", "sions", "ness", "ity", "ities", "ism",
+    "ive", "ous", "ful", "less", "able", "ance", "ence", "ists",
+)  # fmt: skip
 _DETERMINERS = frozenset(["the", "a", "an", "its", "his", "her", "their"])
 _SPACE_OR_MARK = frozenset(" \t\n\"'“‘([«/—–")
 _ARABIC_ARTICLES = frozenset([" al", " el", "\nal", "\nel"])
@@ -138,6 +143,8 @@ class _Word:
     key: str
     final: bool = False
     """True when a sentence-ending period followed the word."""
+    surname: bool = False
+    """True for a month name that is a surname here: "Theresa May", "Brian May"."""
 
 
 _FOLDED: dict[str, str] = {}
@@ -233,6 +240,36 @@ class LowercaseUse:
         return False
 
 
+def _mark_month_surnames(text: str, words: list[_Word], lex: Lexicon) -> None:
+    """A month right after a given name, with no day or year after it, is a surname."""
+    for i in range(1, len(words)):
+        word, previous = words[i], words[i - 1]
+        if (
+            word.key in lex.months
+            and not word.key.endswith(".")
+            and not previous.final
+            and previous.key not in lex.date_words
+            and previous.key not in _CONNECTOR_KEYS
+            and previous.key not in lex.openers
+            and previous.key not in lex.not_names
+            and previous.key not in lex.title_words
+            and previous.key not in lex.honorifics
+            and not _DAY_AFTER.match(text, word.end)
+            and not _YEAR_AFTER.match(text, word.end)
+        ):
+            word.surname = True
+
+
+def _looks_common(key: str, lowercase: LowercaseUse) -> bool:
+    """A word shaped like a common word: a participle, an adverb, an abstract noun, or the plural
+    of a word the text writes in lower case ("Revised", "Currently", "Proposals")."""
+    if len(key) < 5:
+        return False
+    if key.endswith(_COMMON_ENDINGS):
+        return True
+    return key[-1] == "s" and (lowercase(key[:-1]) or (key[-2] == "e" and lowercase(key[:-2])))
+
+
 def _segments(
     words: list[_Word], initial: bool, lowercase: LowercaseUse, lex: Lexicon
 ) -> list[tuple[list[_Word], Votes]]:
@@ -255,12 +292,18 @@ def _segments(
         key = word.key
         if (initial or (i and words[i - 1].final)) and not current:
             initial = False
-            if (key in lex.openers or (key not in lex.gazetteer and lowercase(key))) and not (
-                i + 1 < n and f"{key} {words[i + 1].key}" in lex.gazetteer
-            ):  # drop "The", "Still", but keep "New York"
+            common = key in lex.openers or (
+                key not in lex.gazetteer
+                and (lowercase(key) or (i + 1 == n and _looks_common(key, lowercase)))
+            )
+            if common and not (i + 1 < n and f"{key} {words[i + 1].key}" in lex.gazetteer):
+                # drop "The", "Still", "Improvements" (alone), but keep "New York"
                 i += 1
                 continue
         initial = False
+        if not current and (key == "a" or key == "an"):
+            i += 1  # "A Digital Britain": an article never opens a name
+            continue
         if key in _CONNECTOR_KEYS:
             if current and (
                 key in _PARTICLES
@@ -274,7 +317,7 @@ def _segments(
             continue
         if key in lex.honorifics:
             close({PERSON: 4.0})
-        elif key in lex.not_names or key in lex.date_words:
+        elif key in lex.not_names or (key in lex.date_words and not word.surname):
             role = key in lex.title_heads
             if role and current:
                 add_vote(votes, ORG, 1.0)  # "Xiaomi CEO ..."
@@ -399,6 +442,7 @@ def find_mentions(text: str) -> tuple[dict[str, list[Mention]], list[tuple[int, 
     mentions: list[Mention] = []
     dates: list[tuple[int, int]] = []
     headline_runs: list[list[_Word]] = []
+    suspects: list[Mention] = []
     line_end, headline = -1, False
     openers, gazetteer = lex.openers, lex.gazetteer
     single_stops = lex.single_word_stops
@@ -441,15 +485,20 @@ def find_mentions(text: str) -> tuple[dict[str, list[Mention]], list[tuple[int, 
                 and (lowercase(key) or text[end : end + 2].lstrip(" ")[:1] == ":")
             ):
                 continue  # "Still" (the text has "still"); "Attendance:" opening a line of figures
-            mentions.append(Mention(start, end, surface, (key,), key, {}, initial=initial))
+            mention = Mention(start, end, surface, (key,), key, {}, initial=initial)
+            if initial and key not in gazetteer and _looks_common(key, lowercase):
+                suspects.append(mention)  # "Revised", "Proposals": kept if used as a name too
+            else:
+                mentions.append(mention)
             continue
         initial = _is_sentence_start(text, start)
         words = _words_of(text, start, surface)
         if len(words) >= 3 and surface.isupper():
             headline_runs.append(words)  # a headline in capitals inside a longer line
             continue
+        _mark_month_surnames(text, words, lex)
         for word in words:
-            if word.key in lex.date_words:
+            if word.key in lex.date_words and not word.surname:
                 span = _date_span(text, word.start, word.end, word.key, lex)
                 if span is not None:
                     dates.append(span)
@@ -461,6 +510,11 @@ def find_mentions(text: str) -> tuple[dict[str, list[Mention]], list[tuple[int, 
                     s, e, text[s:e], keys, " ".join(keys), votes, initial=initial and s == start
                 )
             )
+
+    if suspects:
+        names = {m.key for m in mentions}
+        mentions.extend(m for m in suspects if m.key in names)
+        mentions.sort(key=lambda m: m.start)
 
     if headline_runs:
         known = frozenset(m.key for m in mentions) | frozenset(
@@ -648,6 +702,10 @@ def _shape_votes(mention: Mention, lex: Lexicon) -> Votes:
         add_vote(votes, known[0], known[1])
     if len(words) > 1:
         last = words[-1]
+        for position, word in enumerate(words[1:-1], 1):
+            if word == "of" or word == "for":
+                last = words[position - 1]  # "Reserve Bank of Australia" is a bank
+                break
         if last in lex.org_heads:
             add_vote(votes, ORG, 3.0)
         elif last in lex.event_heads:

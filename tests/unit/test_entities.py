@@ -163,6 +163,27 @@ def test_sentence_initial_opener_is_cut_from_a_name_run() -> None:
     }
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Figures rose in Tokyo. Improvements in the job market helped.",
+        "Revised figures came out. Currently the yard is idle in Bergen.",
+        "Proposals were made. The proposal came from Tokyo.",
+    ],
+)
+def test_sentence_initial_words_shaped_like_common_words_are_dropped(text: str) -> None:
+    assert surfaces(text) <= {"Tokyo", "Bergen"}
+
+
+def test_a_common_looking_word_the_text_uses_as_a_name_is_kept() -> None:
+    text = "Reading won again. The fans of Reading sang."
+    assert surfaces(text) == {"Reading"}
+
+
+def test_an_article_never_opens_a_name() -> None:
+    assert surfaces("The report, called A Digital Britain, came out.") == {"Digital Britain"}
+
+
 def test_words_that_are_never_names_are_not_entities() -> None:
     text = "The EV maker hired a new CEO. It sold more EVs on TV, said Xiaomi."
     assert surfaces(text) == {"Xiaomi"}
@@ -266,6 +287,13 @@ def test_dates_are_dates(text: str, date: str) -> None:
     assert entity.type is DATE
 
 
+def test_a_month_after_a_given_name_is_a_surname() -> None:
+    text = "Home Secretary Theresa May spoke on Monday, and Brian May played in May 2020."
+    assert entity_of(text, "Theresa May").type is PERSON
+    assert entity_of(text, "Brian May").type is PERSON
+    assert entity_of(text, "May 2020").type is DATE
+
+
 def test_numbers_that_are_not_years_are_not_dates() -> None:
     text = "It costs 12018 euros, or 2018.5 per cent, for 2,018 people."
     assert not [e for e in extract_entities(text) if e.type is DATE]
@@ -343,6 +371,7 @@ def test_canonical_name_is_the_longest_full_form() -> None:
         ("A Norwegian yard won.", "Norwegian", NORP),
         ("The yard launched a prototype called Seabird.", "Seabird", PRODUCT),
         ("It won the World Cup again.", "World Cup", EntityType.EVENT),
+        ("Rates were set by the Reserve Bank of Australia.", "Reserve Bank of Australia", ORG),
     ],
 )
 def test_evidence_gives_the_type(text: str, surface: str, kind: EntityType) -> None:
