@@ -65,10 +65,15 @@ Minimal(Path(sys.argv[1]).read_text(encoding="utf-8")).run()
 
 
 class Terminal:
-    """A private tmux server with one pane that commands are (re)started in."""
+    """A private tmux server with one pane that commands are (re)started in.
 
-    def __init__(self) -> None:
+    Commands run with ``TERM=xterm-256color`` and an empty ``READER_CONFIG_DIR``, so neither
+    the terminal type of the caller nor a user's configuration changes the figures.
+    """
+
+    def __init__(self, config_dir: Path) -> None:
         self.socket = f"reader-bench-{os.getpid()}"
+        self.environment = {"TERM": "xterm-256color", "READER_CONFIG_DIR": str(config_dir)}
         self._tmux("new-session", "-d", "-s", "bench", "-x", str(WIDTH), "-y", str(HEIGHT))
         self._tmux("set-option", "-g", "remain-on-exit", "on")
 
@@ -84,7 +89,8 @@ class Terminal:
     def start(self, argv: Sequence[str]) -> None:
         """Kill whatever runs in the pane and start ``argv`` there (the screen is cleared)."""
         command = " ".join(_quote(part) for part in argv)
-        self._tmux("respawn-pane", "-k", "-t", "bench", command)
+        settings = [f"-e{name}={value}" for name, value in self.environment.items()]
+        self._tmux("respawn-pane", "-k", *settings, "-t", "bench", command)
 
     def screen(self) -> str:
         """The text on the pane now."""
@@ -215,7 +221,9 @@ def main() -> None:
         )
         print(f"tmux {WIDTH}x{HEIGHT}; command: {' '.join(reader)} FILE")
 
-        terminal = Terminal()
+        config_dir = Path(tmp) / "config"
+        config_dir.mkdir()
+        terminal = Terminal(config_dir)
         try:
             seed_reader: list[float | None] = []
             seed_minimal: list[float | None] = []
