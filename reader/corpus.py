@@ -27,7 +27,7 @@ from typing import Any
 from reader.errors import ReaderError
 from reader.model import SCHEMA_VERSION, Analysis
 
-_MAX_CHUNK = 64
+_MAX_CHUNK = 16
 _CHUNKS_PER_WORKER = 8
 _WINDOW_PER_WORKER = 4
 # Characters that JSON allows raw inside strings but that str.splitlines() treats as line

@@ -90,7 +90,7 @@ def chunk_comparison(root: Path) -> None:
     """Two workers, one article per message against the chunk sizes corpus mode picks."""
     paths = expand_targets([str(root / "reuters")])[:5000]
     adaptive = chunk_size_for(len(paths), 2)
-    variants = [(1, None), *((2, size) for size in sorted({1, 8, adaptive}))]
+    variants = [(1, None), *((2, size) for size in sorted({1, 8, 64, adaptive}))]
     samples: dict[tuple[int, int | None], list[tuple[float, float]]] = {v: [] for v in variants}
     for _ in range(ROUNDS):
         for jobs, size in variants:
