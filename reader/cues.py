@@ -157,7 +157,13 @@ def compile_lexicon(
     entries: dict[str, list[CueEntry]] = {}
     for group, phrases, rules in groups:
         for phrase in phrases:
-            entry = CueEntry(phrase, group, tuple(rules.get(phrase, ())), normalize_cue(phrase))
+            # Rules named for a phrase apply to it; rules named for a word apply to every
+            # phrase that starts with that word ("may" covers "may be" and "may have").
+            first_word = phrase.split(" ", 1)[0]
+            named = [*rules.get(phrase, ())]
+            if first_word != phrase and "/" not in first_word:
+                named += [r for r in rules.get(first_word, ()) if r not in named]
+            entry = CueEntry(phrase, group, tuple(named), normalize_cue(phrase))
             for surface in expand_phrase(phrase):
                 key = normalize_cue(surface)
                 if key in removed_keys:

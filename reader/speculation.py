@@ -44,6 +44,19 @@ _BE = frozenset("be is are was were been being am 's".split())
 _DETERMINERS = frozenset("the a an this that these those its his her their our my your".split())
 _QUOTES = ('"', "“", "”")
 
+_MODAL_ANYWHERE = re.compile(
+    r"\b(?:will|would|could|may|might|should|can|cannot|shall|must|wo|going\s+to)\b|n['’]t\b"
+    r"|['’]ll\b|['’]d\b",
+    re.IGNORECASE,
+)
+_ASKING_BEFORE = re.compile(
+    r"\b(?:say|said|says|know|knows|known|ask|asked|asks|wonder|wondered|see|clear|unclear|"
+    r"determine|decide|decided|sure|certain|question|tell|check|whether|even)\s+$",
+    re.IGNORECASE,
+)
+_WISH_AFTER = re.compile(
+    r"\s+(?:i|we|you|he|she|it|they|the|this|that|god|his|her|their|our|your|all)\b", re.I
+)
 _MONTH_CONTEXT = re.compile(r"\s*(?:\d|,\s*\d|of\b|\d{4})")
 _MONTH_BEFORE = re.compile(
     r"(?:\b(?:in|on|of|since|until|till|by|from|to|through|early|late|mid|last|next|this|"
@@ -293,7 +306,20 @@ def _is_month_may(sentence: str, start: int, end: int) -> bool:
         return True
     if _MONTH_CONTEXT.match(sentence, end) or _MONTH_BEFORE.search(sentence, 0, start):
         return True
-    return start > 0 and bool(sentence[:start].strip(" \"“‘'(")) and word == "May"
+    if sentence[:start].strip(" \"“‘'("):
+        return word == "May"  # capitalised mid-sentence: the month, or a name
+    # At the start of a sentence "May" is a modal only in a wish or a question ("May I").
+    return not _WISH_AFTER.match(sentence, end)
+
+
+def _conditional_fact(sentence: str, start: int, end: int) -> bool:
+    """ "Water boils if it is heated": a condition stated as a rule, with no modal or future.
+
+    An embedded question ("declined to say if") stays flagged: it marks an open question.
+    """
+    if _MODAL_ANYWHERE.search(sentence):
+        return False
+    return not _ASKING_BEFORE.search(sentence, max(0, start - 25), start)
 
 
 def _in_quoted_title(sentence: str, start: int, end: int) -> bool:
@@ -358,6 +384,7 @@ _RULES = {
     "scheduled": _scheduled,
     "needs_negation": _needs_negation,
     "negated_doubt": _negated_doubt,
+    "conditional_fact": _conditional_fact,
     "plain_quantity": _plain_quantity,
 }
 RULE_NAMES = tuple(sorted(_RULES))
