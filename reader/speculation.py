@@ -257,7 +257,7 @@ def _flag(sentence: str, lexicon: Lexicon, named_source: str | None) -> tuple[li
         if "needs_negation" in cand.entry.rules:
             start = _negation_start(sentence, start)
             cue = sentence[start : cand.end]
-        flags.append(Flag(group.kind, cue, start, cand.end, group.why.format(cue=cue)))
+        flags.append(Flag(group.kind, cue, start, cand.end, _explain(group.why, cue)))
         report = _REPORT_IN_CUE.match(cue)
         if report and group.kind is FlagKind.SPECULATION:
             extra = _report_flag(report.group(), cand.start, named_source or named or None)
@@ -271,6 +271,11 @@ def _negation_start(sentence: str, start: int) -> int:
     window_start = max(0, start - 30)
     found = _NEGATION_WORD.search(sentence, window_start, start)
     return found.start() if found else start
+
+
+def _explain(template: str, cue: str, source: str = "the source quoted") -> str:
+    """Fill a group's explanation; unknown braces in a user's text are left as they are."""
+    return template.replace("{cue}", cue).replace("{source}", source)
 
 
 def _dedupe(flags: list[Flag]) -> list[Flag]:
@@ -492,7 +497,7 @@ def _attribution(
                 cue,
                 source_start,
                 end,
-                group.why.format(cue=cue, source=source),
+                _explain(group.why, cue, source),
             ), source
     institution = _INSTITUTION_BEFORE.search(before)
     if institution:
@@ -502,21 +507,19 @@ def _attribution(
             cue,
             start,
             end,
-            group.why.format(cue=cue, source=institution.group(1).lower()),
+            _explain(group.why, cue, institution.group(1).lower()),
         ), ""
     if _PRONOUN_BEFORE.search(before):
         cue = sentence[start:end]
         source = "the person quoted"
-        return Flag(
-            FlagKind.ATTRIBUTION, cue, start, end, group.why.format(cue=cue, source=source)
-        ), ""
+        return Flag(FlagKind.ATTRIBUTION, cue, start, end, _explain(group.why, cue, source)), ""
     lead = _LEADING_NAME.match(sentence[:start])
     if lead and before.rstrip().endswith(",") and lead.group(1) not in _NOT_NAMES:
         source = _trim_name(lead.group(1))
         if source:
             cue = sentence[start:end]
             return Flag(
-                FlagKind.ATTRIBUTION, cue, start, end, group.why.format(cue=cue, source=source)
+                FlagKind.ATTRIBUTION, cue, start, end, _explain(group.why, cue, source)
             ), source
     if before.rstrip().endswith((",", '"', "”", "'", "’")):
         return _source_after(cand, sentence, named_source)
@@ -547,7 +550,7 @@ def _source_after(
             cue_end = name.start(1) + name.group(1).find(source) + len(source)
             cue = sentence[start:cue_end]
             return Flag(
-                FlagKind.ATTRIBUTION, cue, start, cue_end, group.why.format(cue=cue, source=source)
+                FlagKind.ATTRIBUTION, cue, start, cue_end, _explain(group.why, cue, source)
             ), source
     following = _NEXT_WORD.match(sentence, end)
     if following and following.group(1).lower() in ("the", "a", "an", "its", "his", "her"):
@@ -555,9 +558,7 @@ def _source_after(
         source = " ".join(words[:2]) if len(words) >= 2 else ""
         if source:
             cue = sentence[start:end]
-            return Flag(
-                FlagKind.ATTRIBUTION, cue, start, end, group.why.format(cue=cue, source=source)
-            ), ""
+            return Flag(FlagKind.ATTRIBUTION, cue, start, end, _explain(group.why, cue, source)), ""
     return None, ""
 
 
