@@ -1,6 +1,6 @@
 """The cue lexicon: TOML files of grouped phrases, compiled into one regular expression.
 
-The built-in lexicon lives in ``reader/lexicon/*.toml`` (every file but ``weights.toml``); the
+The built-in lexicon lives in ``reader/lexicon/`` (:data:`CUE_FILES`); the
 user may add a ``lexicon.toml`` in the config directory (see :mod:`reader.config`). Each TOML
 table is a group of cues sharing a flag kind and an explanation. Phrases use a small syntax:
 words are separated by spaces, ``a/b`` matches either word, ``[words]`` is optional. Every
@@ -24,7 +24,9 @@ from reader.errors import InputError
 from reader.model import FlagKind
 
 LEXICON_DIR = Path(__file__).with_name("lexicon")
-WEIGHTS_FILE = LEXICON_DIR / "weights.toml"
+CUE_FILES = ("speculation.toml", "sources.toml", "attribution.toml")
+"""The built-in cue files in ``reader/lexicon`` (other files there belong to other features)."""
+WEIGHTS_FILE = LEXICON_DIR / "claim_weights.toml"
 USER_LEXICON = "lexicon.toml"
 
 _PHRASE_PART = re.compile(r"\[[^\]]*\]|\S+")
@@ -64,7 +66,7 @@ class Lexicon:
     entries: Mapping[str, tuple[CueEntry, ...]]
     """Normalised surface form (see :func:`normalize_cue`) to the cues it stands for."""
     weights: Mapping[str, float] = field(default_factory=dict)
-    """Learned feature weights for cues of weighted groups (see ``weights.toml``)."""
+    """Learned feature weights for cues of weighted groups (see ``claim_weights.toml``)."""
     thresholds: Mapping[FlagKind, float] = field(default_factory=dict)
     """A weighted cue is flagged when the sum of its feature weights exceeds the threshold
     of its flag kind."""
@@ -224,9 +226,8 @@ def _parse_group(
 
 
 def _builtin_tables() -> Iterator[tuple[str, str, Mapping[str, Any]]]:
-    for path in sorted(LEXICON_DIR.glob("*.toml")):
-        if path == WEIGHTS_FILE:
-            continue
+    for filename in CUE_FILES:
+        path = LEXICON_DIR / filename
         with path.open("rb") as handle:
             data = tomllib.load(handle)
         for name, table in data.items():

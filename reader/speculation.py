@@ -8,7 +8,7 @@ Three steps for each sentence:
    comment", a "confirmed" that nothing negates.
 3. Cues of *weighted* groups (the ambiguous single words: modals, hedges, beliefs, plans,
    conditions) are kept only when their learned score in context passes a threshold. The score
-   is a sum of weights for the cue, its group and a few context features (``weights.toml``,
+   is a sum of weights for the cue, its group and a few context features (``claim_weights.toml``,
    trained on annotated sentences); it decides *whether* a cue counts, never what it means.
 
 Attribution verbs ("said", "according to") are resolved to their source: a named one gives an

@@ -1,6 +1,6 @@
 """Learn the weights that decide, in context, which ambiguous cues are flagged.
 
-    python tests/eval/train_speculation.py            # writes reader/lexicon/weights.toml
+    python tests/eval/train_speculation.py            # writes reader/lexicon/claim_weights.toml
 
 Only the tuning part of the train files is used (see speculation_data.py). Each sentence's
 candidate cues of *weighted* groups (modals, hedges, beliefs, plans, conditions, weasel
@@ -190,7 +190,7 @@ def wiki_objective(scores: dict[str, Score]) -> float:
 
 
 def main() -> int:
-    """Train on the tuning part, pick the thresholds, write weights.toml, print figures."""
+    """Train on the tuning part, pick the thresholds, write claim_weights.toml, print figures."""
     tune = bags("tune")
     dev = bags("dev")
     # Thresholds are chosen on out-of-fold scores (each fold scored by weights learned on the

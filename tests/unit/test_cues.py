@@ -7,7 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from reader.cues import LEXICON_DIR, WEIGHTS_FILE, build_lexicon, current_lexicon, expand_phrase
+from reader.cues import (
+    CUE_FILES,
+    LEXICON_DIR,
+    WEIGHTS_FILE,
+    build_lexicon,
+    current_lexicon,
+    expand_phrase,
+)
 from reader.errors import InputError
 from reader.model import FlagKind
 from reader.speculation import RULE_NAMES, flag_sentence
@@ -15,9 +22,8 @@ from reader.speculation import RULE_NAMES, flag_sentence
 
 def lexicon_tables() -> list[tuple[str, str, dict]]:
     tables = []
-    for path in sorted(LEXICON_DIR.glob("*.toml")):
-        if path == WEIGHTS_FILE:
-            continue
+    for filename in CUE_FILES:
+        path = LEXICON_DIR / filename
         for name, table in tomllib.loads(path.read_text(encoding="utf-8")).items():
             tables.append((path.name, name, table))
     return tables
