@@ -109,11 +109,15 @@ _NAME_JOINER = r"(?:of|de|da|do|dos|der|van|von|al|la|le|del|and|&|the)"
 _NAME_BEFORE = re.compile(
     rf"((?:{_NAME_WORD})(?:\s+(?:{_NAME_JOINER}\s+)?{_NAME_WORD})*)['’]?s?\s*$",
 )
+# A name after the verb may follow a few words of role ("said technology analyst Bill Thompson").
 _NAME_AFTER = re.compile(
-    rf"\s*(?:the\s+)?((?:{_NAME_WORD})(?:\s+(?:{_NAME_JOINER}\s+)?{_NAME_WORD})*)",
+    rf"\s*(?:the\s+)?(?:[a-z][\w'’-]*\s+){{0,3}}?"
+    rf"((?:{_NAME_WORD})(?:\s+(?:{_NAME_JOINER}\s+)?{_NAME_WORD})*)",
 )
+# A name heading the sentence, maybe after a few words of role ("Labour peer Baroness Kennedy,").
 _LEADING_NAME = re.compile(
-    rf"^\W*((?:{_NAME_WORD})(?:\s+(?:{_NAME_JOINER}\s+)?{_NAME_WORD})*)\s*,",
+    rf"^\W*(?:[\w'’-]+\s+){{0,3}}?((?:{_NAME_WORD})(?:\s+(?:{_NAME_JOINER}\s+)?{_NAME_WORD})*)"
+    r"\s*,",
 )
 _PRONOUN_BEFORE = re.compile(r"\b(he|she|they|it|we|i)\s+(?:has\s+|have\s+|had\s+)?$", re.I)
 _REPORT_WORDS = r"report|study|article|analysis|survey|document|paper|story|publication"
@@ -136,9 +140,13 @@ _VAGUE_NOUNS = (
 _VAGUE_BEFORE = re.compile(
     rf"\b((?:(?:some|many|most|several|other|one|two|three|senior|local|government|"
     r"administration|industry|company|bank|party|western|u\.s\.|foreign|unnamed|anonymous|"
-    rf"a\s+few|the)\s+)*(?:{_VAGUE_NOUNS}))\s*,?\s*$",
+    rf"a\s+few|the)\s+)*(?:{_VAGUE_NOUNS}))\s*$",
     re.IGNORECASE,
 )
+_SPOKESPERSON = re.compile(r"spokes(?:m[ae]n|woman|women|person|people)\b", re.IGNORECASE)
+_NAME_RIGHT_AFTER = re.compile(rf"\s+((?:{_NAME_WORD})(?:\s+(?:{_NAME_JOINER}\s+)?{_NAME_WORD})*)")
+_PREVIOUS_WORD = re.compile(r"([\w'’.&-]+)\s+$")
+_CLAUSE_END = re.compile(r"\s*(?:[,.;:!?)\]\"“”']|$)")
 _VAGUE_AFTER = re.compile(
     rf"\s+((?:(?:some|many|most|several|other|senior|local|government|industry|unnamed|"
     rf"anonymous|political|campaign|the|a\s+few)\s+)*(?:{_VAGUE_NOUNS}))\b",
@@ -253,6 +261,8 @@ def _flag(sentence: str, lexicon: Lexicon, named_source: str | None) -> tuple[li
             if source:
                 named = source
             continue
+        if group.kind is FlagKind.VAGUE_SOURCE and _inside_a_name(sentence, cand.start):
+            continue  # "Continental Research shows": part of a name, not "research shows"
         start = cand.start
         if "needs_negation" in cand.entry.rules:
             start = _negation_start(sentence, start)
@@ -271,6 +281,14 @@ def _negation_start(sentence: str, start: int) -> int:
     window_start = max(0, start - 30)
     found = _NEGATION_WORD.search(sentence, window_start, start)
     return found.start() if found else start
+
+
+def _inside_a_name(sentence: str, start: int) -> bool:
+    """True when a capitalised cue follows a capitalised word: it continues a name."""
+    if not sentence[start : start + 1].isupper():
+        return False
+    previous = _PREVIOUS_WORD.search(sentence, 0, start)
+    return bool(previous and previous.group(1)[:1].isupper() and previous.start(1) > 0)
 
 
 def _explain(template: str, cue: str, source: str = "the source quoted") -> str:
@@ -480,6 +498,12 @@ def _attribution(
             report.group(1), report_start, start, end, sentence, named_source
         )
     vague = _VAGUE_BEFORE.search(before)
+    if vague and _SPOKESPERSON.search(vague.group(1)):
+        owner = _NAME_BEFORE.search(before[: vague.start(1)])
+        if owner and owner.group(1) not in _NOT_NAMES:
+            source = f"{_trim_name(owner.group(1))} {vague.group(1).split()[-1]}"
+            cue = sentence[start:end]
+            return Flag(FlagKind.ATTRIBUTION, cue, start, end, _explain(group.why, cue, source)), ""
     if vague:
         vague_start = start - len(before) + vague.start(1)
         cue = sentence[vague_start:end]
@@ -513,8 +537,10 @@ def _attribution(
         cue = sentence[start:end]
         source = "the person quoted"
         return Flag(FlagKind.ATTRIBUTION, cue, start, end, _explain(group.why, cue, source)), ""
-    lead = _LEADING_NAME.match(sentence[:start])
-    if lead and before.rstrip().endswith(",") and lead.group(1) not in _NOT_NAMES:
+    head = sentence[:start].rstrip()
+    lead = _LEADING_NAME.match(head)
+    # "Name, who ..., said": the name's comma opens an aside that closes before the verb.
+    if lead and head.endswith(",") and lead.end() < len(head) and lead.group(1) not in _NOT_NAMES:
         source = _trim_name(lead.group(1))
         if source:
             cue = sentence[start:end]
@@ -538,7 +564,15 @@ def _source_after(
             report.group(1), start, start, report.end(1), sentence, named_source
         )
     vague = _VAGUE_AFTER.match(sentence, end)
-    if vague:
+    owner = _NAME_RIGHT_AFTER.match(sentence, vague.end(1)) if vague else None
+    if vague and owner and owner.group(1) not in _NOT_NAMES:
+        source = _trim_name(owner.group(1))  # "say analysts Jupiter Research"
+        cue_end = owner.start(1) + owner.group(1).find(source) + len(source)
+        cue = sentence[start:cue_end]
+        return Flag(
+            FlagKind.ATTRIBUTION, cue, start, cue_end, _explain(group.why, cue, source)
+        ), source
+    if vague and _CLAUSE_END.match(sentence, vague.end(1)):
         cue = sentence[start : vague.end(1)]
         return Flag(
             FlagKind.VAGUE_SOURCE, cue, start, vague.end(1), _WHY_VAGUE_SPEAKER.format(cue=cue)

@@ -347,3 +347,46 @@ def test_sample_article_gets_sensible_flags(sample_text: str) -> None:
     assert VAGUE in flagged("According to a recent report")
     assert flagged("Vessen Marine, based in Bergen") == set()
     assert flagged("The vessel carries") == set()
+
+
+# Finding the source of an attribution ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "cue", "source"),
+    [
+        ("A Rosneft spokesman has said the deal is done.", ATTR, "has said", "Rosneft spokesman"),
+        (
+            "Labour peer Baroness Kennedy, who chairs it, said voters were angry.",
+            ATTR,
+            "said",
+            "Baroness Kennedy",
+        ),
+        (
+            "Life is online, at least for some, argues technology analyst Bill Thompson.",
+            ATTR,
+            "argues technology analyst Bill Thompson",
+            "Bill Thompson",
+        ),
+        (
+            "Viewers are leaving TV, say analysts Jupiter Research.",
+            ATTR,
+            "say analysts Jupiter Research",
+            "Jupiter Research",
+        ),
+        ("The talks collapsed, said analysts.", VAGUE, "said analysts", None),
+        ("He said the fleet is old.", ATTR, "said", None),
+    ],
+)
+def test_attribution_finds_the_speaker(
+    sentence: str, kind: FlagKind, cue: str, source: str | None
+) -> None:
+    flags = [f for f in flag_sentence(sentence) if f.kind in (ATTR, VAGUE)]
+    assert [(f.kind, f.cue) for f in flags] == [(kind, cue)]
+    if source:
+        assert source in flags[0].why
+
+
+def test_a_cue_inside_a_name_is_not_a_vague_source() -> None:
+    assert cues("Figures gathered by Continental Research shows that 36% never sent one.") == []
+    assert cues("Research shows that 36% never sent one.", VAGUE) == ["research shows"]
