@@ -30,6 +30,8 @@ __all__ = ["Candidate", "candidates", "flag_sentence", "flag_sentences"]
 _WORD = re.compile(r"[\w'’]+(?:-[\w'’]+)*")
 _NEXT_WORD = re.compile(r"(?:\s|,)*[\"“”']?\s*([\w'’]+)")
 _LAST_WORDS = re.compile(r"((?:[\w'’.&-]+\W+){0,6})$")
+_CONTEXT_REACH = 400
+"""How far (in characters) context rules look around a cue; keeps huge sentences linear."""
 _NEGATIONS = frozenset(
     "not n't never no neither nor without hardly nobody none cannot can't don't doesn't "
     "didn't isn't aren't wasn't weren't hasn't haven't won't wouldn't couldn't".split()
@@ -145,6 +147,10 @@ _VAGUE_BEFORE = re.compile(
 )
 _SPOKESPERSON = re.compile(r"spokes(?:m[ae]n|woman|women|person|people)\b", re.IGNORECASE)
 _NAME_RIGHT_AFTER = re.compile(rf"\s+((?:{_NAME_WORD})(?:\s+(?:{_NAME_JOINER}\s+)?{_NAME_WORD})*)")
+_RULE_OUT_AFTER = re.compile(
+    r"(?:n['’]t|\s+not)\s+(?:be\s+)?(?:ruled|rule|confirm|exclude)", re.IGNORECASE
+)
+_TO_AFTER = re.compile(r"\s*to\s")
 _PREVIOUS_WORD = re.compile(r"([\w'’.&-]+)\s+$")
 _CLAUSE_END = re.compile(r"\s*(?:[,.;:!?)\]\"“”']|$)")
 _VAGUE_AFTER = re.compile(
@@ -287,7 +293,7 @@ def _inside_a_name(sentence: str, start: int) -> bool:
     """True when a capitalised cue follows a capitalised word: it continues a name."""
     if not sentence[start : start + 1].isupper():
         return False
-    previous = _PREVIOUS_WORD.search(sentence, 0, start)
+    previous = _PREVIOUS_WORD.search(sentence, max(0, start - 60), start)
     return bool(previous and previous.group(1)[:1].isupper() and previous.start(1) > 0)
 
 
@@ -301,10 +307,12 @@ def _dedupe(flags: list[Flag]) -> list[Flag]:
     if len(flags) < 2:
         return flags
     kept: list[Flag] = []
+    reach: dict[FlagKind, int] = {}  # the furthest end of a kept flag, by kind
     for flag in sorted(flags, key=lambda f: (f.start, -(f.end - f.start))):
-        if any(k.kind is flag.kind and k.start <= flag.start and flag.end <= k.end for k in kept):
-            continue
+        if reach.get(flag.kind, -1) >= flag.end:
+            continue  # an earlier flag of this kind starts no later and ends no sooner
         kept.append(flag)
+        reach[flag.kind] = max(reach.get(flag.kind, -1), flag.end)
     return kept
 
 
@@ -327,9 +335,11 @@ def _is_month_may(sentence: str, start: int, end: int) -> bool:
         return False
     if word == "MAY" and not sentence.isupper():
         return True
-    if _MONTH_CONTEXT.match(sentence, end) or _MONTH_BEFORE.search(sentence, 0, start):
+    if _MONTH_CONTEXT.match(sentence, end) or _MONTH_BEFORE.search(
+        sentence, max(0, start - 30), start
+    ):
         return True
-    if sentence[:start].strip(" \"“‘'("):
+    if not _at_start(sentence, start):
         return word == "May"  # capitalised mid-sentence: the month, or a name
     # At the start of a sentence "May" is a modal only in a wish or a question ("May I").
     return not _WISH_AFTER.match(sentence, end)
@@ -340,7 +350,7 @@ def _conditional_fact(sentence: str, start: int, end: int) -> bool:
 
     An embedded question ("declined to say if") stays flagged: it marks an open question.
     """
-    if _MODAL_ANYWHERE.search(sentence):
+    if _MODAL_ANYWHERE.search(sentence, max(0, start - _CONTEXT_REACH), end + _CONTEXT_REACH):
         return False
     return not _ASKING_BEFORE.search(sentence, max(0, start - 25), start)
 
@@ -348,7 +358,7 @@ def _conditional_fact(sentence: str, start: int, end: int) -> bool:
 def _in_quoted_title(sentence: str, start: int, end: int) -> bool:
     """A capitalised modal inside a title ("You May Be Right") or a quotation of one."""
     word = sentence[start:end]
-    if not word[:1].isupper() or not sentence[:start].strip(" \"“‘'("):
+    if not word[:1].isupper() or _at_start(sentence, start):
         return False
     following = _NEXT_WORD.match(sentence, end)
     before = _WORD.findall(sentence, max(0, start - 30), start)
@@ -359,7 +369,7 @@ def _in_quoted_title(sentence: str, start: int, end: int) -> bool:
 
 def _past_ability(sentence: str, start: int, end: int) -> bool:
     """ "could not find", "could see": what someone was (not) able to do, a past fact."""
-    if re.match(r"(?:n['’]t|\s+not)\s+(?:be\s+)?(?:ruled|rule|confirm|exclude)", sentence[end:]):
+    if _RULE_OUT_AFTER.match(sentence, end):
         return False
     return bool(_ABILITY_AFTER.match(sentence, end))
 
@@ -371,13 +381,11 @@ def _habitual_or_refusal(sentence: str, start: int, end: int) -> bool:
 
 def _scheduled(sentence: str, start: int, end: int) -> bool:
     """ "as expected", "than expected", "the expected gain", "is expected on Monday"."""
-    if _SCHEDULED_BEFORE.search(sentence, max(0, start - 20), start):
-        following = sentence[end : end + 4].lstrip()
-        if not following.startswith("to "):
-            return True
-    return bool(_SCHEDULED_AFTER.match(sentence, end)) and not sentence[end:].lstrip().startswith(
-        "to "
-    )
+    if _SCHEDULED_BEFORE.search(sentence, max(0, start - 20), start) and not _TO_AFTER.match(
+        sentence, end
+    ):
+        return True
+    return bool(_SCHEDULED_AFTER.match(sentence, end)) and not _TO_AFTER.match(sentence, end)
 
 
 def _needs_negation(sentence: str, start: int, end: int) -> bool:
@@ -414,9 +422,16 @@ RULE_NAMES = tuple(sorted(_RULES))
 """The context rules a lexicon may name in a group's ``rules`` table."""
 
 
+def _at_start(sentence: str, position: int) -> bool:
+    """True when only spaces, quotes or an opening bracket come before ``position``."""
+    return position <= 8 and not sentence[:position].strip(" \"“‘'(")
+
+
 def _inside_quotes(sentence: str, position: int) -> bool:
-    straight = sentence.count('"', 0, position)
-    opened = sentence.count("“", 0, position) - sentence.count("”", 0, position)
+    """True when an odd number of quotation marks open before ``position`` (nearby)."""
+    floor = max(0, position - _CONTEXT_REACH)
+    straight = sentence.count('"', floor, position)
+    opened = sentence.count("“", floor, position) - sentence.count("”", floor, position)
     return straight % 2 == 1 or opened > 0
 
 
@@ -537,7 +552,7 @@ def _attribution(
         cue = sentence[start:end]
         source = "the person quoted"
         return Flag(FlagKind.ATTRIBUTION, cue, start, end, _explain(group.why, cue, source)), ""
-    head = sentence[:start].rstrip()
+    head = sentence[:start].rstrip() if start < _CONTEXT_REACH else ""
     lead = _LEADING_NAME.match(head)
     # "Name, who ..., said": the name's comma opens an aside that closes before the verb.
     if lead and head.endswith(",") and lead.end() < len(head) and lead.group(1) not in _NOT_NAMES:

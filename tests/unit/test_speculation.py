@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import reader
 from reader.model import Flag, FlagKind
@@ -390,3 +392,64 @@ def test_attribution_finds_the_speaker(
 def test_a_cue_inside_a_name_is_not_a_vague_source() -> None:
     assert cues("Figures gathered by Continental Research shows that 36% never sent one.") == []
     assert cues("Research shows that 36% never sent one.", VAGUE) == ["research shows"]
+
+
+# Any text at all -------------------------------------------------------------------------------
+
+
+_WORDS = st.sampled_from(
+    [
+        "may",
+        "May",
+        "could",
+        "not",
+        "n't",
+        "said",
+        "according",
+        "to",
+        "Reuters",
+        "the",
+        "report",
+        "suggests",
+        "people",
+        "familiar",
+        "with",
+        "matter",
+        "if",
+        "İ",
+        "’",
+        '"',
+        "“",
+        "”",
+        ",",
+        ".",
+        "  ",
+        "\n",
+        "would",
+        "most",
+        "likely",
+        "Some",
+        "analysts",
+        "neither",
+        "has",
+        "confirmed",
+        "expected",
+        "as",
+        "doubt",
+        "no",
+        "ß",
+        "\u202e",
+    ]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(_WORDS, st.text(max_size=4)), max_size=40))
+def test_any_text_gets_consistent_flags(parts: list[str]) -> None:
+    sentence = " ".join(parts)
+    flags = flag_sentence(sentence)
+    for flag in flags:
+        assert 0 <= flag.start < flag.end <= len(sentence)
+        assert sentence[flag.start : flag.end] == flag.cue
+        assert flag.why
+    assert flag_sentence(sentence) == flags
