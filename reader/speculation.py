@@ -130,12 +130,14 @@ def _flag(sentence: str, lexicon: Lexicon, named_source: str | None) -> tuple[li
         ):
             continue
         cue = sentence[cand.start : cand.end]
-        if group.kind is FlagKind.ATTRIBUTION and not group.user:
+        if group.kind is FlagKind.ATTRIBUTION:
             flag, source = attribution_flag(
                 cand.entry, cand.start, cand.end, sentence, named_source or named or None
             )
             if flag is not None:
                 flags.append(flag)
+            elif group.user:  # the user's own attribution cue counts even without a speaker
+                flags.append(Flag(group.kind, cue, cand.start, cand.end, explain(group.why, cue)))
             if source:
                 named = source
             continue

@@ -147,3 +147,16 @@ def test_a_broken_user_lexicon_is_one_clear_error(config: Path, text: str, probl
 def test_build_lexicon_accepts_parsed_toml_directly() -> None:
     lexicon = build_lexicon({"extra": {"kind": "attribution", "why": "{cue}.", "cues": ["per"]}})
     assert lexicon.lookup("per")[0].group.user
+
+
+def test_a_user_attribution_cue_finds_its_source_or_still_counts(config: Path) -> None:
+    config.write_text(
+        '[mine]\nkind = "attribution"\nwhy = "Credited to {source}."\ncues = ["opined"]\n',
+        encoding="utf-8",
+    )
+    named = flag_sentence("Marta Quintela opined that the fleet is old.")
+    assert [(f.cue, f.why) for f in named] == [
+        ("Marta Quintela opined", "Credited to Marta Quintela.")
+    ]
+    bare = flag_sentence("As opined above, the fleet is old.")
+    assert [f.cue for f in bare] == ["opined"]
