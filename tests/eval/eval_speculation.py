@@ -2,6 +2,7 @@
 
     python tests/eval/eval_speculation.py             # figures on the tuning and dev parts
     python tests/eval/eval_speculation.py --errors 20 # plus sample errors on dev
+    python tests/eval/eval_speculation.py --news-cues 30  # plus the cues most flagged in news
 
 A sentence counts as predicted uncertain when it carries a flag of the kinds that the corpus
 annotates: news (FactBank), biomedical and review sentences are annotated for speculation, so
@@ -9,6 +10,10 @@ only `speculation` flags count there; the Wikipedia corpora also annotate weasel
 `speculation` or `vague_source` flags count. `attribution` never counts. The train files are
 split by document into a tuning part (weights are learned on it) and a dev part (see
 speculation_data.py); dev is the honest figure.
+
+Last, the share of sentences flagged in real news (a fixed sample of the BBC and Reuters
+articles, no labels): how much of an ordinary article the reader marks, by kind. A reader that
+marks everything is ignored, so this share is watched alongside the accuracy.
 """
 
 from __future__ import annotations
@@ -17,15 +22,16 @@ import argparse
 import random
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from common import Score  # type: ignore[import-not-found]
-from speculation_data import Example, load  # type: ignore[import-not-found]
+from speculation_data import Example, load, news_documents  # type: ignore[import-not-found]
 
 from reader.model import FlagKind
-from reader.speculation import flag_sentence
+from reader.speculation import flag_sentence, flag_sentences
 
 SPECULATION = frozenset({FlagKind.SPECULATION})
 WIKI = frozenset({FlagKind.SPECULATION, FlagKind.VAGUE_SOURCE})
@@ -46,10 +52,38 @@ def predicted(example: Example, kinds: frozenset[FlagKind]) -> bool:
     return any(flag.kind in kinds for flag in flag_sentence(example.text))
 
 
+def news_flag_shares(top_cues: int) -> None:
+    """Print the share of news sentences flagged, any kind and by kind, for each source."""
+    print("\nshare of news sentences flagged (any / speculation / vague_source / attribution)")
+    cue_counts: Counter[tuple[str, str]] = Counter()
+    for source, documents in news_documents().items():
+        total = 0
+        flagged: Counter[str] = Counter()
+        for sentences in documents:
+            for flags in flag_sentences(sentences):
+                total += 1
+                found = {flag.kind.value for flag in flags}
+                flagged.update(found | ({"any"} if found else set()))
+                cue_counts.update(
+                    (f.kind.value, f.cue.lower())
+                    for f in flags
+                    if f.kind is not FlagKind.ATTRIBUTION
+                )
+        shares = " / ".join(
+            f"{flagged[k] / total:.1%}" for k in ("any", *(kind.value for kind in FlagKind))
+        )
+        print(f"{source:<10} {len(documents):4} articles, {total:5} sentences: {shares}")
+    for (kind, cue), count in cue_counts.most_common(top_cues):
+        print(f"   {count:4}  {kind:<13} {cue}")
+
+
 def main(argv: list[str]) -> int:
     """Print P, R, F1 and F0.5 for every corpus and part; report the dev targets."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", type=int, default=0, help="sample errors to print on dev")
+    parser.add_argument(
+        "--news-cues", type=int, default=0, help="print the cues most often flagged in news"
+    )
     args = parser.parse_args(argv)
     cache: dict[str, list[Example]] = {}
     shortfalls: list[str] = []
@@ -82,6 +116,7 @@ def main(argv: list[str]) -> int:
                 print(f"   {kind} {example.text[:150]!r} {flags}")
     elapsed = time.perf_counter() - started
     print(f"\n{sentences} sentences flagged in {elapsed:.1f} s")
+    news_flag_shares(args.news_cues)
     if shortfalls:
         print("targets not met on dev: " + "; ".join(shortfalls))
     return 0
