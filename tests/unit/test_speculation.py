@@ -453,3 +453,83 @@ def test_any_text_gets_consistent_flags(parts: list[str]) -> None:
         assert sentence[flag.start : flag.end] == flag.cue
         assert flag.why
     assert flag_sentence(sentence) == flags
+
+
+# Names, open questions and conditions ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The United States and the League of Arab States agreed to talk.",
+        "She joined the Office of National Statistics Reports unit in 2004.",
+        'The film "The Man Who Said No" opened in Lisbon.',
+    ],
+)
+def test_a_capitalised_word_inside_a_name_is_never_a_reporting_verb(sentence: str) -> None:
+    assert [f for f in flag_sentence(sentence) if f.kind is ATTR] == []
+
+
+def test_a_reporting_verb_after_a_name_still_credits_it() -> None:
+    flags = flag_sentence("The United States says the talks will go ahead.")
+    assert [(f.kind, f.cue) for f in flags] == [(ATTR, "United States says")]
+    assert "United States" in flags[0].why
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue"),
+    [
+        ("It’s still not clear if Xiaomi wants to launch its very own car.", "still not clear"),
+        ("It is not yet clear whether the ferries will be built.", "not yet clear"),
+        ("It remains unclear, for now, whether the plant will reopen.", "remains unclear"),
+        ("The ministry has not confirmed whether the order was signed.", "has not confirmed"),
+    ],
+)
+def test_if_or_whether_opening_the_question_of_a_cue_adds_no_flag(sentence: str, cue: str) -> None:
+    assert cues(sentence, SPEC) == [cue]
+
+
+def test_if_or_whether_on_its_own_still_marks_an_open_question() -> None:
+    assert cues("The board will decide whether the ferries are built.", SPEC) == ["whether"]
+    assert cues("If the talks fail, prices will rise.", SPEC) == ["if"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "All details should be treated with skepticism, at least until the company confirms it.",
+        "The bridge stays closed until Monday.",
+        "He worked at the port until 2019.",
+    ],
+)
+def test_until_is_a_time_not_a_condition(sentence: str) -> None:
+    assert "until" not in cues(sentence, SPEC)
+
+
+def test_seed_hedges_carry_no_extra_if_or_until_flag(seed_text: str) -> None:
+    analysis = reader.analyze(seed_text)
+    extra = [f.cue for _, f in analysis.iter_flags() if f.cue.lower() in ("if", "until")]
+    assert extra == []
+
+
+# Explanations ----------------------------------------------------------------------------------
+
+
+def test_why_is_one_plain_sentence_that_does_not_repeat_the_cue() -> None:
+    sentences = [
+        *SENTENCES,
+        "The United States says the talks will go ahead.",
+        "The report indicates that the chief met the founder.",
+        "Some historians argue that the treaty failed.",
+        "The talks collapsed, said analysts.",
+    ]
+    seen = 0
+    for sentence in sentences:
+        for flag in flag_sentence(sentence):
+            seen += 1
+            assert flag.cue not in flag.why, flag
+            assert "“" not in flag.why and '"' not in flag.why, flag
+            assert flag.why.endswith("."), flag
+            assert ". " not in flag.why.rstrip("."), flag  # one sentence
+            assert len(flag.why) <= 90, flag
+    assert seen >= 15
