@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reader.attribution import REPORT_IN_CUE, attribution_flag, explain, report_flag
-from reader.cue_rules import RULE_NAMES, at_start, inside_quotes, rejected
+from reader.cue_rules import RULE_NAMES, at_start, inside_quotes, rejected, widen
 from reader.cues import CueEntry, Lexicon, current_lexicon, lower
 from reader.model import Flag, FlagKind
 
@@ -44,7 +44,6 @@ _TIME_WORDS = frozenset(
 )
 _BE = frozenset("be is are was were been being am 's".split())
 _DETERMINERS = frozenset("the a an this that these those its his her their our my your".split())
-_NEGATION_WORD = re.compile(r"\b(?:not|never|neither|no|nobody|none)\b(?=[^.;,]*$)", re.I)
 _PREVIOUS_WORD = re.compile(r"([\w'’.&-]+)\s+$")
 _QUESTION_WORDS = frozenset(("if", "whether"))
 # Between a cue and the "if"/"whether" that opens its question: a few words, no clause break.
@@ -148,11 +147,9 @@ def _flag(sentence: str, lexicon: Lexicon, named_source: str | None) -> tuple[li
             continue
         if group.kind is FlagKind.VAGUE_SOURCE and _inside_a_name(sentence, cand.start):
             continue  # "Continental Research shows": part of a name, not "research shows"
-        start = cand.start
-        if "needs_negation" in cand.entry.rules:
-            start = _negation_start(sentence, start)
-            cue = sentence[start : cand.end]
-        flags.append(Flag(group.kind, cue, start, cand.end, explain(group.why, cue)))
+        start, end = widen(cand.entry, sentence, cand.start, cand.end)
+        cue = sentence[start:end]
+        flags.append(Flag(group.kind, cue, start, end, explain(group.why, cue)))
         report = REPORT_IN_CUE.match(cue)
         if report and group.kind is FlagKind.SPECULATION:
             extra = report_flag(report.group(), cand.start, named_source or named or None)
@@ -192,13 +189,6 @@ def _drop_question_openers(flags: list[Flag], sentence: str) -> list[Flag]:
             continue
         kept.append(flag)
     return kept
-
-
-def _negation_start(sentence: str, start: int) -> int:
-    """Where the word that negates a cue begins ("Neither company has confirmed"), if close."""
-    window_start = max(0, start - 30)
-    found = _NEGATION_WORD.search(sentence, window_start, start)
-    return found.start() if found else start
 
 
 def _inside_a_name(sentence: str, start: int) -> bool:

@@ -68,7 +68,8 @@ def test_phrase_syntax_expands_alternatives_and_optional_words() -> None:
 def test_weights_file_is_small_and_names_only_known_features() -> None:
     data = tomllib.loads(WEIGHTS_FILE.read_text(encoding="utf-8"))
     assert WEIGHTS_FILE.stat().st_size < 100_000
-    assert set(data["threshold"]) == {"speculation", "vague_source"}
+    weighted_kinds = {table["kind"] for _, _, table in lexicon_tables() if table.get("weighted")}
+    assert set(data["threshold"]) == weighted_kinds == {"speculation"}
     assert all(key.startswith(("c:", "g:")) for key in data["weights"])
 
 
@@ -162,3 +163,23 @@ def test_a_user_attribution_cue_finds_its_source_or_still_counts(config: Path) -
     ]
     bare = flag_sentence("As opined above, the fleet is old.")
     assert [f.cue for f in bare] == ["opined"]
+
+
+def test_rules_named_star_cover_the_group_unless_a_phrase_opts_out(config: Path) -> None:
+    config.write_text(
+        """
+[tipsters]
+kind = "vague_source"
+why = "Passes on tips from people the article does not name."
+cues = ["tipsters", "the tipsters' word"]
+rules = { "*" = ["needs_opinion_verb"], "the tipsters' word" = [] }
+""",
+        encoding="utf-8",
+    )
+
+    def vague(sentence: str) -> list[str]:
+        return [f.cue for f in flag_sentence(sentence) if f.kind is FlagKind.VAGUE_SOURCE]
+
+    assert vague("Tipsters say the ferry is late.") == ["Tipsters"]
+    assert vague("Tipsters were paid in cash.") == []
+    assert vague("On the tipsters' word, it is late.") == ["the tipsters' word"]

@@ -533,3 +533,75 @@ def test_why_is_one_plain_sentence_that_does_not_repeat_the_cue() -> None:
             assert ". " not in flag.why.rstrip("."), flag  # one sentence
             assert len(flag.why) <= 90, flag
     assert seen >= 15
+
+
+# Weasel sourcing ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue"),
+    [
+        # agentless passives of reporting and judging
+        ("It was also reported that the mayor had resigned.", "it was also reported"),
+        ("It has been suggested that the letters are forgeries.", "it has been suggested"),
+        ("The decision has been questioned.", "has been questioned"),
+        ("The album has been criticised as repetitive.", "has been criticised"),
+        ("The tower has been described as the ugliest in the city.", "has been described as"),
+        ("The bridge is widely regarded as a masterpiece.", "widely regarded"),
+        ("The castle is thought to date from the twelfth century.", "is thought to"),
+        ("The poem is regarded by many as his finest.", "by many"),
+        ("There are claims that the vote was rigged.", "there are claims that"),
+        # unnamed people as the subject of a verb of saying or believing
+        ("Some describe the law as a triumph.", "some describe"),
+        ("Some note that the figures were revised.", "some note"),
+        ("Most agree that the reform came too late.", "most agree"),
+        ("Some would argue the war was lost in 1943.", "some would argue"),
+        ("Many have long believed the wreck lies offshore.", "many have long believed"),
+        ("Some are worried the plant will close.", "some are worried"),
+        ("The law pleased some, while others denounce it.", "others denounce"),
+        # quantities of people whose names are withheld
+        ("Several scholars doubt the attribution.", "several scholars"),
+        ("A number of historians reject the date.", "a number of historians"),
+        ("Many fans believe the sequel was rushed.", "many fans"),
+        # groups as bare subjects of a verb of saying
+        ("Supporters argue that the tax is fair.", "supporters"),
+        ("Critics of the plan say it comes too late.", "critics"),
+        ("Opponents claim the dam will flood the valley.", "opponents"),
+    ],
+)
+def test_weasel_sourcing_is_a_vague_source(sentence: str, cue: str) -> None:
+    assert cue in cues(sentence, VAGUE), flag_sentence(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a passive that names its agent, or a police interrogation
+        "The decision has been questioned by the auditors.",
+        "The team was praised by the coach.",
+        "He has been questioned over the theft.",
+        # quantities of things or people who are not the source of a claim
+        "Many people were injured in the fire.",
+        "Some passengers waited for hours.",
+        "Several companies bid for the contract.",
+        "Some of the passengers were injured.",
+        "There is some doubt about the figures.",
+        "Some shares rose sharply.",
+        "The line was used by many passenger trains.",
+        "The motion passed by some 20 votes.",
+        # generalising adverbs and naming
+        "The ferry usually leaves at noon.",
+        "The ferries are often late in winter.",
+        "It is known as the Iron Bridge.",
+        "The festival was held in Lisbon.",
+    ],
+)
+def test_plain_quantities_and_named_agents_are_not_vague(sentence: str) -> None:
+    assert cues(sentence, VAGUE) == [], flag_sentence(sentence)
+
+
+def test_a_vague_group_flag_covers_the_verb_that_makes_it_a_source() -> None:
+    sentence = "Some describe the law as a triumph."
+    (flag,) = [f for f in flag_sentence(sentence) if f.kind is VAGUE]
+    assert sentence[flag.start : flag.end] == "Some describe"
+    assert flag.why == "Credits the claim to people the article does not name."
