@@ -71,13 +71,14 @@ def flag_sentence(sentence: str) -> list[Flag]:
     return flag_sentences([sentence])[0]
 
 
-def flag_sentences(sentences: Sequence[str]) -> list[list[Flag]]:
+def flag_sentences(sentences: Sequence[str], lexicon: Lexicon | None = None) -> list[list[Flag]]:
     """Flags for each sentence of one document, in order, using the document as context.
 
     The context is the source named most recently before a sentence: "the report" in a
-    later sentence is credited to it instead of being flagged as unidentified.
+    later sentence is credited to it instead of being flagged as unidentified. ``lexicon``
+    defaults to the one in force (:func:`reader.cues.current_lexicon`).
     """
-    lexicon = current_lexicon()
+    lexicon = lexicon or current_lexicon()
     named_source: str | None = None
     result: list[list[Flag]] = []
     for sentence in sentences:
