@@ -39,8 +39,8 @@ PROSE_MIN_WORDS = 12
 """A paragraph with at least this many words (and not itself furniture) reads as prose."""
 ISOLATED_EXACT_MIN = 60
 """An exact repeat standing alone is hidden only from this many characters (of its key)."""
-ISOLATED_NEAR_MIN = 80
-"""A near repeat standing alone is hidden only from this many characters (of its key)."""
+ISOLATED_TRUNCATED_MIN = 80
+"""A shortened copy standing alone (no ellipsis) is hidden only from this many characters."""
 MIN_STUTTER_LENGTH = 8
 """Repeats shorter than this (in characters of their key) are never hidden."""
 MIN_RETOUCHED_LENGTH = 20
@@ -60,7 +60,7 @@ def clean_paragraphs(text: str, spans: Sequence[Span]) -> list[Paragraph]:
     texts = [text[span.start : span.end] for span in spans]
     keys = [normalized_key(t) for t in texts]
     furniture = find_furniture(texts)
-    matches = find_repeats(keys, furniture)
+    matches = find_repeats(keys, texts, furniture)
     keep_legitimate_repeats(keys, texts, matches, furniture)
 
     paragraphs: list[Paragraph] = []
@@ -152,14 +152,16 @@ def _next_to_prose(i: int, candidate: Sequence[bool], prose: Sequence[bool]) -> 
     return False
 
 
-def find_repeats(keys: Sequence[str], furniture: Sequence[str | None]) -> list[Match | None]:
+def find_repeats(
+    keys: Sequence[str], texts: Sequence[str], furniture: Sequence[str | None]
+) -> list[Match | None]:
     """For each paragraph, the earlier paragraph it repeats (furniture is left out)."""
     finder = RepeatFinder()
     matches: list[Match | None] = [None] * len(keys)
     for i, key in enumerate(keys):
         if furniture[i] is not None:
             continue
-        matches[i] = finder.find(key)
+        matches[i] = finder.find(key, texts[i])
         if matches[i] is None:
             finder.remember(i, key)
     return matches
@@ -233,13 +235,19 @@ def _is_damage(
         return False
     if match.source in neighbours(i):
         return True  # a stutter: the paragraph just before, again
+    if match.reworded:
+        return True  # the same few words with one dropped, doubled or moved
     if match.truncated and texts[i].rstrip().endswith(("…", "...")):
         return True  # a teaser cut off with an ellipsis
     if templated:
         return length >= (TEMPLATED_EXACT_MIN if match.exact else TEMPLATED_NEAR_MIN)
-    if match.exact and _squeeze(texts[i]) != _squeeze(texts[match.source]):
-        return length >= MIN_RETOUCHED_LENGTH  # the same words, re-cased or re-punctuated
-    return length >= (ISOLATED_EXACT_MIN if match.exact else ISOLATED_NEAR_MIN)
+    if match.exact:
+        if _squeeze(texts[i]) != _squeeze(texts[match.source]):
+            return length >= MIN_RETOUCHED_LENGTH  # the same words, re-cased or re-punctuated
+        return length >= ISOLATED_EXACT_MIN
+    if match.truncated:
+        return length >= ISOLATED_TRUNCATED_MIN
+    return length >= MIN_RETOUCHED_LENGTH  # edited: the same words, one or two changed
 
 
 def _squeeze(text: str) -> str:

@@ -1,9 +1,16 @@
 """Find paragraphs that repeat an earlier one, exactly or nearly.
 
 Exact repeats are found by a normalised key (case, whitespace, quotes and punctuation ignored).
-Near repeats (an edited, re-punctuated, truncated or shortened copy) are found with rapidfuzz,
-but only against candidates that share a word shingle and have a compatible length: an inverted
-index keeps the work close to linear on long documents, where comparing every pair would not be.
+Near repeats are copies a scraper mangled: edited (a word dropped, doubled, swapped or
+replaced), re-punctuated, cut short with an ellipsis, or missing a sentence. They are found with
+rapidfuzz, but only against candidates that share a word shingle (an inverted index) and have a
+compatible length, which keeps the work close to linear on long documents where comparing every
+pair would not be.
+
+An edited copy brings no new words of its own: two items of a list built on one pattern
+("Shr profit 12 cts vs loss two cts" and "Shr profit 31 cts vs loss 1.58 dlrs") may share most
+of their characters, but each has words (names, numbers) the other lacks, so they are not
+copies of each other.
 """
 
 from __future__ import annotations
@@ -19,25 +26,34 @@ from rapidfuzz.distance import Indel
 
 NEAR_RATIO = 88.0
 """rapidfuzz ``ratio`` (0-100) from which two keys count as the same paragraph edited."""
-TRUNCATED_COVERAGE = 0.96
-"""Share of a shorter key found, in order, in a longer one for it to be a cut-down copy."""
 MAX_WORD_EDITS = 4
 """An edited copy differs by at most this many word insertions and deletions (a replaced word
 counts two)..."""
-WORD_EDIT_SHARE = 0.1
+WORD_EDIT_SHARE = 0.2
 """...or by this share of its words, when that is more."""
+NEW_WORDS_FROM = 12
+"""An edited copy of fewer words brings no word of its own; a longer one may bring one."""
+TRUNCATED_COVERAGE = 0.96
+"""Share of a shorter key found, in order, in a longer one for it to be a cut-down copy."""
 MIN_NEAR_LENGTH = 30
-"""Keys shorter than this (in characters) are only ever exact repeats."""
+"""Keys shorter than this (in characters) are compared only word for word (see below)."""
 MIN_TRUNCATED_LENGTH = 40
 """A cut-down copy must keep at least this many characters..."""
 MIN_TRUNCATED_SHARE = 0.3
 """...and at least this share of the paragraph it copies."""
+MIN_TEASER_LENGTH = 8
+"""A copy cut off with an ellipsis ("Dempsey picked up the…") must keep this many characters."""
+MIN_REWORDED_WORDS = 3
+"""A short copy with a word dropped, doubled or two words swapped must keep this many words."""
 _SHINGLE = 3
 _MAX_POSTINGS = 50
 """Shingles shared by more paragraphs than this are too common to narrow the search."""
+_OPENING = 2
+"""Words of a key that index it for the search of teasers cut off with an ellipsis."""
 
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'"})
 _NON_WORD = re.compile(r"[\W_]+")
+_ELLIPSIS = ("…", "...")
 
 
 def normalized_key(text: str) -> str:
@@ -56,24 +72,37 @@ class Match:
     """True when the keys are equal; False for an edited or cut-down copy."""
     truncated: bool = False
     """True when the later paragraph is a cut-down copy (a teaser, a dropped sentence)."""
-
-
-def _few_word_edits(key: str, other: str) -> bool:
-    """True when two keys differ by a word or two (dropped, doubled, swapped or replaced).
-
-    An edited copy changes a word here and there; two items of a list built on the same pattern
-    ("Film - The Aviator; director - Martin Scorsese" against "Film - Million Dollar Baby;
-    director - Clint Eastwood") differ in several places even when their characters mostly agree.
-    """
-    words, other_words = key.split(), other.split()
-    allowed = max(MAX_WORD_EDITS, round(len(words) * WORD_EDIT_SHARE))
-    return Indel.distance(words, other_words, score_cutoff=allowed) <= allowed
+    reworded: bool = False
+    """True when a short copy has a word dropped, doubled or two words swapped."""
 
 
 def _shingles(words: Sequence[str]) -> set[tuple[str, ...]]:
     if len(words) < _SHINGLE:
         return {tuple(words)} if words else set()
     return {tuple(words[i : i + _SHINGLE]) for i in range(len(words) - _SHINGLE + 1)}
+
+
+def _brings_no_new_words(words: Sequence[str], other_words: Sequence[str]) -> bool:
+    """True when (nearly) every word of a copy is found in the paragraph it copies."""
+    known = set(other_words)
+    new = sum(word not in known for word in words)
+    return new == 0 or (new == 1 and len(words) >= NEW_WORDS_FROM)
+
+
+def _few_word_edits(words: Sequence[str], other_words: Sequence[str]) -> bool:
+    """True when two word sequences differ by a few insertions and deletions."""
+    allowed = max(MAX_WORD_EDITS, round(len(words) * WORD_EDIT_SHARE))
+    return Indel.distance(words, other_words, score_cutoff=allowed) <= allowed
+
+
+def _reworded_variants(words: Sequence[str]) -> set[tuple[str, ...]]:
+    """Signatures shared by a short sentence and its copies with one word dropped or doubled,
+    or two words swapped: the sorted words, and the sorted words minus any one of them."""
+    ordered = sorted(words)
+    variants = {tuple(ordered)}
+    for i in range(len(ordered)):
+        variants.add(tuple(ordered[:i] + ordered[i + 1 :]))
+    return variants
 
 
 class RepeatFinder:
@@ -84,33 +113,64 @@ class RepeatFinder:
         self._first: dict[str, int] = {}
         self._keys: dict[int, str] = {}
         self._index: dict[tuple[str, ...], list[int]] = defaultdict(list)
+        self._openings: dict[tuple[str, ...], list[int]] = defaultdict(list)
+        self._reworded: dict[tuple[str, ...], int] = {}
 
-    def find(self, key: str) -> Match | None:
-        """The earliest remembered paragraph that ``key`` repeats, if any."""
+    def find(self, key: str, text: str = "") -> Match | None:
+        """The earliest remembered paragraph that ``key`` (the key of ``text``) repeats."""
         if not key:
             return None
         if key in self._first:
             return Match(self._first[key], exact=True)
+        words = key.split()
+        if text.rstrip().endswith(_ELLIPSIS) and len(key) >= MIN_TEASER_LENGTH:
+            match = self._find_teaser(key, words)
+            if match is not None:
+                return match
         if len(key) < MIN_NEAR_LENGTH:
-            return None
+            return self._find_reworded(words)
         candidates: set[int] = set()
-        for shingle in _shingles(key.split()):
+        for shingle in _shingles(words):
             postings = self._index.get(shingle)
             if postings and len(postings) <= _MAX_POSTINGS:
                 candidates.update(postings)
         for candidate in sorted(candidates):
-            match = self._compare(key, candidate)
+            match = self._compare(key, words, candidate)
             if match is not None:
                 return match
         return None
 
-    def _compare(self, key: str, candidate: int) -> Match | None:
+    def _find_teaser(self, key: str, words: Sequence[str]) -> Match | None:
+        """An earlier paragraph that starts with this one, cut off with an ellipsis."""
+        # The last word may be cut in the middle: it cannot be part of the opening looked up.
+        opening = tuple(words[:_OPENING]) if len(words) > _OPENING else tuple(words[:1])
+        for candidate in self._openings.get(opening, ()):
+            other = self._keys[candidate]
+            if len(other) > len(key) and other.startswith(key):
+                return Match(candidate, exact=False, truncated=True)
+        return None
+
+    def _find_reworded(self, words: Sequence[str]) -> Match | None:
+        if len(words) < MIN_REWORDED_WORDS:
+            return None
+        for variant in sorted(_reworded_variants(words)):
+            source = self._reworded.get(variant)
+            if source is not None:
+                other = self._keys[source].split()
+                if abs(len(other) - len(words)) <= 1 and _brings_no_new_words(words, other):
+                    return Match(source, exact=False, reworded=True)
+        return None
+
+    def _compare(self, key: str, words: Sequence[str], candidate: int) -> Match | None:
         other = self._keys[candidate]
+        other_words = other.split()
+        if not _brings_no_new_words(words, other_words):
+            return None
         shorter, longer = sorted((len(key), len(other)))
         if (
             shorter >= longer * 0.78
             and fuzz.ratio(key, other, score_cutoff=NEAR_RATIO)
-            and _few_word_edits(key, other)
+            and _few_word_edits(words, other_words)
         ):
             return Match(candidate, exact=False)
         if (
@@ -131,6 +191,13 @@ class RepeatFinder:
             return
         self._first[key] = index
         self._keys[index] = key
+        words = key.split()
+        self._openings[tuple(words[:1])].append(index)
+        if len(words) >= _OPENING:
+            self._openings[tuple(words[:_OPENING])].append(index)
         if len(key) >= MIN_NEAR_LENGTH:
-            for shingle in _shingles(key.split()):
+            for shingle in _shingles(words):
                 self._index[shingle].append(index)
+        elif len(words) >= MIN_REWORDED_WORDS - 1:
+            for variant in _reworded_variants(words):
+                self._reworded.setdefault(variant, index)
