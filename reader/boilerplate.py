@@ -40,10 +40,6 @@ _LATIN = re.compile(r"[A-Za-zÀ-ÿ]")
 _NON_LATIN_LETTER = re.compile(
     r"[\u0400-\u04ff\u0590-\u06ff\u0900-\u0dff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"
 )
-_URL = re.compile(r"https?://|www\.|\b[\w-]+\.(?:com|org|net|co\.uk|io|gov|edu|tv|news)\b", re.I)
-_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b")
-_HANDLE = re.compile(r"(?<![\w@])@\w{2,}")
-_HASHTAG = re.compile(r"(?<![\w&])#[^\W\d_]\w*")
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\b|\b\d{1,2}\s*[ap]\.?m\b", re.I)
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -56,9 +52,14 @@ _DATE = re.compile(
     re.I,
 )
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_URL = re.compile(r"https?://|www\.|\b[\w-]+\.(?:com|org|net|co\.uk|io|gov|edu|tv|news)\b", re.I)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.\w")
+_HANDLE = re.compile(r"(?<![\w@])@\w{2,}")
+_HASHTAG = re.compile(r"(?<![\w&])#[^\W\d_]")
+_GLUED = re.compile(r"[a-z]{2}[A-Z][a-z]")
+"""Words glued together by a scraper ("MenuSections")."""
 _BYLINE = re.compile(r"^(?:by|por|par|von|di|door)\s+\S", re.I)
 _LABEL_PREFIX = re.compile(r"^[^\W\d_][\w'’ .-]{0,24}:\s*\S")
-_CAMEL_GLUE = re.compile(r"[a-z]{2}[A-Z][a-z]")
 _COUNT = re.compile(r"^\(?\d[\d,.]*[kKmM]?\)?$|\(\d[\d,.]*\)$")
 _SEPARATORS = (
     ("pipe", "|"),
@@ -144,7 +145,12 @@ def vocabulary() -> Vocabulary:
 @cache
 def model() -> Model:
     """The learned weights bundled in ``reader/lexicon/boilerplate_weights.toml``."""
-    data = tomllib.loads(_lexicon_text("boilerplate_weights.toml"))
+    return parse_model(_lexicon_text("boilerplate_weights.toml"))
+
+
+def parse_model(text: str) -> Model:
+    """A model from the TOML text written by ``tests/eval/train_boilerplate.py``."""
+    data = tomllib.loads(text)
     return Model(float(data["bias"]), {k: float(v) for k, v in data["weights"].items()})
 
 
@@ -261,43 +267,45 @@ def line_features(text: str, vocab: Vocabulary | None = None) -> list[str]:
     if alphabetic:
         capitalised = sum(w[0].isupper() for w in alphabetic) / len(alphabetic)
         features.append(f"caps:{_bucket(capitalised, (0.0, 0.3, 0.6, 0.99))}")
-        letters = [c for c in line if c.isalpha()]
-        if len(letters) >= 3 and all(c.isupper() for c in letters):
+        if line.isupper() and sum(len(w) for w in alphabetic) >= 3:
             features.append("caps:all_upper")
         if latin:
             stop = sum(w in _STOPWORDS for w in lowered) / n_words
             features.append(f"stop:{_bucket(stop, (0.0, 0.1, 0.2, 0.3))}")
-    digits = sum(c.isdigit() for c in line)
+    digits = sum(map(str.isdigit, line))
     if digits:
         features.append(f"digits:{_bucket(digits / max(n_chars, 1), (0.1, 0.3, 0.6))}")
 
     for name, mark in _SEPARATORS:
         if mark in line:
             features.append(f"mark:{name}")
-    if _URL.search(line):
-        features.append("mark:url")
-    if _EMAIL.search(line):
-        features.append("mark:email")
-    elif _HANDLE.search(line):
-        features.append("mark:handle")
-    if _HASHTAG.search(line):
+    # Each mark is looked for only when the character it needs is there: most lines have none.
+    if "@" in line:
+        if _EMAIL.search(line):
+            features.append("mark:email")
+        elif _HANDLE.search(line):
+            features.append("mark:handle")
+    if "#" in line and _HASHTAG.search(line):
         features.append("mark:hashtag")
-    if _TIME.search(line):
-        features.append("mark:time")
-    if _DATE.search(line):
-        features.append("mark:date")
-        if _is_date_line(line, vocab):
-            features.append("mark:date_only")
-    if _YEAR.search(line):
-        features.append("mark:year")
+    if "." in line and _URL.search(line):
+        features.append("mark:url")
+    if digits:
+        if _DATE.search(line):
+            features.append("mark:date")
+            if _is_date_line(line, vocab):
+                features.append("mark:date_only")
+        if _TIME.search(line):
+            features.append("mark:time")
+        if _YEAR.search(line):
+            features.append("mark:year")
+    if _GLUED.search(line):
+        features.append("mark:glued")
     if _BYLINE.match(line) and n_words <= 8:
         features.append("mark:byline")
     if _LABEL_PREFIX.match(line):
         features.append("mark:label_prefix")
         if lowered and lowered[0] in vocab.category_of:
             features.append(f"label:{lowered[0]}")
-    if _CAMEL_GLUE.search(line):
-        features.append("mark:glued")
     if _COUNT.search(line):
         features.append("mark:count")
     if line[:1] in "([" and line[-1:] in ")]":
@@ -305,7 +313,7 @@ def line_features(text: str, vocab: Vocabulary | None = None) -> list[str]:
 
     size = "s" if n_words <= 4 else "m" if n_words <= 12 else "l"
     features += _vocabulary_features(lowered, size, vocab)
-    return sorted(set(features))
+    return list(dict.fromkeys(features))
 
 
 _EVIDENCE_MARKS = frozenset(
@@ -354,7 +362,8 @@ def _is_share_row(line: str) -> bool:
     return not re.search(r"[.!?]\s+\S", line)
 
 
-_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
+_RULES: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
+    # (category, pattern, words the line must contain for an unanchored pattern to be tried)
     (
         "advert",
         re.compile(
@@ -364,6 +373,7 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:\s*[-–—:|]\s*(?:continue reading|story continues|scroll)[\w ]*)?\W*$",
             re.I,
         ),
+        (),
     ),
     (
         "advert",
@@ -373,6 +383,7 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r" below| the story| this article| after the ad(?:vertisement)?)?\W*$",
             re.I,
         ),
+        (),
     ),
     (
         "related",
@@ -386,6 +397,7 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\s*(?:[:|»›>]|\s[-–—])\s*\S.{0,250}$",
             re.I,
         ),
+        (),
     ),
     (
         "related",
@@ -400,6 +412,7 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"what to read next|further reading)\W*$",
             re.I,
         ),
+        (),
     ),
     (
         "media",
@@ -409,6 +422,7 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r".{1,80}?[)\]]?$|^[(\[]?(?:credits?|source|courtesy)\s*:\s*.{1,60}?[)\]]?$",
             re.I,
         ),
+        (),
     ),
     (
         "media",
@@ -417,6 +431,7 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"reuters/[a-z]|epa-efe)\b[^.!?]{0,60}$",
             re.I,
         ),
+        (),
     ),
     (
         "navigation",
@@ -429,6 +444,7 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:previous|next) (?:article|story|post|slide|page))\W*$",
             re.I,
         ),
+        (),
     ),
     (
         "subscribe",
@@ -437,6 +453,7 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|^(?:get|receive)\b.{0,80}\b(?:newsletters?|inbox)\b",
             re.I,
         ),
+        (),
     ),
     (
         "cookie",
@@ -447,6 +464,7 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bcookie (?:policy|settings|preferences|notice)\b",
             re.I,
         ),
+        ("cookie",),
     ),
     (
         "footer",
@@ -455,6 +473,7 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bmay not be (?:published|reproduced|copied)\b.{0,80}\b(?:broadcast|redistributed)",
             re.I,
         ),
+        ("©", "(c)", "copyright", "rights reserved", "may not be"),
     ),
     (
         "social",
@@ -463,10 +482,25 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:twitter|facebook|instagram|linkedin))\W*$",
             re.I,
         ),
+        (),
     ),
 )
+_ANCHORED_RULES = re.compile(
+    "|".join(
+        f"(?P<rule{n}>{pattern.pattern})"
+        for n, (_, pattern, needles) in enumerate(_RULES)
+        if not needles
+    ),
+    re.I,
+)
+"""The rules anchored at the start of the line, tried in one pass."""
+_ANCHORED_CATEGORY = {
+    f"rule{n}": category for n, (category, _, needles) in enumerate(_RULES) if not needles
+}
 _RULE_REASON = {"social": "share", "related": "related", "footer": "footer"}
 _RULE_MAX_CHARS = 600
+_ANCHORED_MAX_CHARS = 320
+"""Longer lines can only be the notices found by the unanchored rules."""
 
 
 def furniture_rule(text: str) -> str | None:
@@ -476,8 +510,15 @@ def furniture_rule(text: str) -> str | None:
         return None
     if _is_share_row(line):
         return "share"
-    for category, pattern in _RULES:
-        if pattern.search(line):
+    if len(line) <= _ANCHORED_MAX_CHARS:
+        found = _ANCHORED_RULES.match(line)
+        if found and found.lastgroup:
+            return _RULE_REASON.get(
+                _ANCHORED_CATEGORY[found.lastgroup], _ANCHORED_CATEGORY[found.lastgroup]
+            )
+    lowered = line.lower()
+    for category, pattern, needles in _RULES:
+        if needles and any(n in lowered for n in needles) and pattern.search(line):
             return _RULE_REASON.get(category, category)
     return None
 

@@ -59,7 +59,7 @@ def clean_paragraphs(text: str, spans: Sequence[Span]) -> list[Paragraph]:
     """Give each paragraph span of ``text`` a status, a ``duplicate_of`` index and a reason."""
     texts = [text[span.start : span.end] for span in spans]
     keys = [normalized_key(t) for t in texts]
-    furniture = find_furniture(texts)
+    furniture = find_furniture(texts, keys)
     matches = find_repeats(keys, texts, furniture)
     keep_legitimate_repeats(keys, texts, matches, furniture)
 
@@ -88,17 +88,22 @@ def clean_paragraphs(text: str, spans: Sequence[Span]) -> list[Paragraph]:
     return paragraphs
 
 
-def find_furniture(texts: Sequence[str]) -> list[str | None]:
+def find_furniture(texts: Sequence[str], keys: Sequence[str]) -> list[str | None]:
     """For each paragraph, the reason it is page furniture, or None when it is article text.
 
     A line that scores very high is furniture anywhere. A line that scores high but not very
     high is furniture only when it interrupts prose (its nearest other paragraph on either side
     is a paragraph of prose): inside a list of short lines it may be one of the items.
     """
-    rules = [furniture_rule(t) for t in texts]
-    scores = [1.0 if rule else boilerplate_score(t) for t, rule in zip(texts, rules, strict=True)]
+    verdicts: dict[str, tuple[str | None, float]] = {}
+    for text in texts:
+        if text not in verdicts:  # a line repeated down the page is judged once
+            rule = furniture_rule(text)
+            verdicts[text] = (rule, 1.0 if rule else boilerplate_score(text))
+    rules = [verdicts[t][0] for t in texts]
+    scores = [verdicts[t][1] for t in texts]
     candidate = [s >= WEAK_FURNITURE for s in scores]
-    for i in _pattern_lines(texts, candidate, rules):
+    for i in _pattern_lines(texts, keys, candidate, rules):
         candidate[i] = False
     prose = [not candidate[i] and len(t.split()) >= PROSE_MIN_WORDS for i, t in enumerate(texts)]
     reasons: list[str | None] = [None] * len(texts)
@@ -113,7 +118,10 @@ def find_furniture(texts: Sequence[str]) -> list[str | None]:
 
 
 def _pattern_lines(
-    texts: Sequence[str], candidate: Sequence[bool], rules: Sequence[str | None]
+    texts: Sequence[str],
+    keys: Sequence[str],
+    candidate: Sequence[bool],
+    rules: Sequence[str | None],
 ) -> set[int]:
     """Candidate lines that follow a pattern of the article itself, so are not furniture.
 
@@ -121,7 +129,7 @@ def _pattern_lines(
     more ("See it now: Amazon", "See it now: Apple", ...) belong to the article's own layout.
     Lines a strict rule recognised (an "Advertisement" repeated down the page) stay furniture.
     """
-    openings = [" ".join(normalized_key(t).split()[:_OPENING_WORDS]) for t in texts]
+    openings = [" ".join(key.split()[:_OPENING_WORDS]) for key in keys]
     counts = Counter(openings)
     found: set[int] = set()
     for i, text in enumerate(texts):
@@ -161,9 +169,7 @@ def find_repeats(
     for i, key in enumerate(keys):
         if furniture[i] is not None:
             continue
-        matches[i] = finder.find(key, texts[i])
-        if matches[i] is None:
-            finder.remember(i, key)
+        matches[i] = finder.add(i, key, texts[i])
     return matches
 
 
@@ -214,6 +220,34 @@ def keep_legitimate_repeats(
             continue
         if not _is_damage(i, match, keys, texts, neighbours, templated):
             matches[i] = None
+    _fill_run_gaps(keys, texts, matches, order)
+
+
+def _fill_run_gaps(
+    keys: Sequence[str], texts: Sequence[str], matches: list[Match | None], order: Sequence[int]
+) -> None:
+    """Mark a separator line ("___", "* * *") copied along with a run of repeats.
+
+    Such a line has no words to match by, but when the paragraph just before it (or just after
+    it) is a copy, and the same line stands just after (or before) the original, it was copied
+    with its neighbour.
+    """
+    position = {i: n for n, i in enumerate(order)}
+    for n, i in enumerate(order):
+        if keys[i] or matches[i] is not None:
+            continue
+        for step in (-1, 1):
+            if not 0 <= n + step < len(order):
+                continue
+            neighbour = matches[order[n + step]]
+            if neighbour is None or neighbour.source not in position:
+                continue
+            m = position[neighbour.source] - step
+            if 0 <= m < len(order) and m != n:
+                j = order[m]
+                if j < i and not keys[j] and _squeeze(texts[j]) == _squeeze(texts[i]):
+                    matches[i] = Match(j, exact=True)
+                    break
 
 
 def _is_damage(
@@ -247,7 +281,7 @@ def _is_damage(
         return length >= ISOLATED_EXACT_MIN
     if match.truncated:
         return length >= ISOLATED_TRUNCATED_MIN
-    return length >= MIN_RETOUCHED_LENGTH  # edited: the same words, one or two changed
+    return length >= ISOLATED_EXACT_MIN  # edited: the same words, one or two changed
 
 
 def _squeeze(text: str) -> str:

@@ -15,9 +15,10 @@ copies of each other.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -44,7 +45,13 @@ MIN_TRUNCATED_SHARE = 0.3
 MIN_TEASER_LENGTH = 8
 """A copy cut off with an ellipsis ("Dempsey picked up the…") must keep this many characters."""
 MIN_REWORDED_WORDS = 3
-"""A short copy with a word dropped, doubled or two words swapped must keep this many words."""
+"""A short copy with its words reordered or one word doubled must have this many words..."""
+MAX_REWORDED_WORDS = 10
+"""...and have at most this many (longer copies are compared character by character)."""
+MIN_SHARED_SHINGLES = 0.4
+"""Share of a paragraph's word triples a candidate original must have to be compared."""
+_RATIO_LENGTH_SHARE = 0.78
+"""Keys whose lengths differ more than this cannot reach :data:`NEAR_RATIO`."""
 _SHINGLE = 3
 _MAX_POSTINGS = 50
 """Shingles shared by more paragraphs than this are too common to narrow the search."""
@@ -76,12 +83,6 @@ class Match:
     """True when a short copy has a word dropped, doubled or two words swapped."""
 
 
-def _shingles(words: Sequence[str]) -> set[tuple[str, ...]]:
-    if len(words) < _SHINGLE:
-        return {tuple(words)} if words else set()
-    return {tuple(words[i : i + _SHINGLE]) for i in range(len(words) - _SHINGLE + 1)}
-
-
 def _brings_no_new_words(words: Sequence[str], other_words: Sequence[str]) -> bool:
     """True when (nearly) every word of a copy is found in the paragraph it copies."""
     known = set(other_words)
@@ -95,16 +96,6 @@ def _few_word_edits(words: Sequence[str], other_words: Sequence[str]) -> bool:
     return Indel.distance(words, other_words, score_cutoff=allowed) <= allowed
 
 
-def _reworded_variants(words: Sequence[str]) -> set[tuple[str, ...]]:
-    """Signatures shared by a short sentence and its copies with one word dropped or doubled,
-    or two words swapped: the sorted words, and the sorted words minus any one of them."""
-    ordered = sorted(words)
-    variants = {tuple(ordered)}
-    for i in range(len(ordered)):
-        variants.add(tuple(ordered[:i] + ordered[i + 1 :]))
-    return variants
-
-
 class RepeatFinder:
     """Remembers paragraphs one at a time and tells whether a new one repeats an earlier one."""
 
@@ -112,33 +103,65 @@ class RepeatFinder:
         """Start with nothing remembered."""
         self._first: dict[str, int] = {}
         self._keys: dict[int, str] = {}
-        self._index: dict[tuple[str, ...], list[int]] = defaultdict(list)
+        self._index: dict[tuple[str, ...], list[int]] = {}
         self._openings: dict[tuple[str, ...], list[int]] = defaultdict(list)
         self._reworded: dict[tuple[str, ...], int] = {}
 
-    def find(self, key: str, text: str = "") -> Match | None:
-        """The earliest remembered paragraph that ``key`` (the key of ``text``) repeats."""
+    def add(self, index: int, key: str, text: str = "") -> Match | None:
+        """The earliest remembered paragraph that paragraph ``index`` repeats, if any.
+
+        ``key`` is the paragraph's :func:`normalized_key`, ``text`` its text. A paragraph that
+        repeats nothing is remembered, so later paragraphs can be found to repeat it.
+        """
         if not key:
             return None
         if key in self._first:
             return Match(self._first[key], exact=True)
         words = key.split()
+        shingles = self._shingles(words) if len(key) >= MIN_NEAR_LENGTH else set()
+        match = self._find(key, words, text, shingles)
+        if match is None:
+            self._remember(index, key, words, shingles)
+        return match
+
+    def _find(
+        self, key: str, words: list[str], text: str, shingles: set[tuple[str, ...]]
+    ) -> Match | None:
         if text.rstrip().endswith(_ELLIPSIS) and len(key) >= MIN_TEASER_LENGTH:
             match = self._find_teaser(key, words)
             if match is not None:
                 return match
-        if len(key) < MIN_NEAR_LENGTH:
-            return self._find_reworded(words)
-        candidates: set[int] = set()
-        for shingle in _shingles(words):
-            postings = self._index.get(shingle)
-            if postings and len(postings) <= _MAX_POSTINGS:
-                candidates.update(postings)
-        for candidate in sorted(candidates):
+        match = self._find_reworded(words) if len(words) <= MAX_REWORDED_WORDS else None
+        if match is None and shingles:
+            match = self._find_similar(key, words, shingles)
+        return match
+
+    def _find_similar(
+        self, key: str, words: list[str], shingles: set[tuple[str, ...]]
+    ) -> Match | None:
+        postings: list[int] = []
+        for shingle in shingles:
+            found = self._index.get(shingle)
+            if found is not None and len(found) <= _MAX_POSTINGS:
+                postings += found
+        if not postings:
+            return None
+        # A copy keeps most of its word triples from the original (an edit breaks at most three,
+        # a cut keeps them all): candidates sharing few of them are not worth comparing.
+        needed = max(1, math.ceil(len(shingles) * MIN_SHARED_SHINGLES))
+        shared = Counter(postings)
+        for candidate in sorted(c for c, n in shared.items() if n >= needed):
             match = self._compare(key, words, candidate)
             if match is not None:
                 return match
         return None
+
+    @staticmethod
+    def _shingles(words: Sequence[str]) -> set[tuple[str, ...]]:
+        """The paragraph's word triples (all its words when it has fewer than three)."""
+        if len(words) < _SHINGLE:
+            return {tuple(words)} if words else set()
+        return set(zip(words, words[1:], words[2:], strict=False))
 
     def _find_teaser(self, key: str, words: Sequence[str]) -> Match | None:
         """An earlier paragraph that starts with this one, cut off with an ellipsis."""
@@ -151,33 +174,46 @@ class RepeatFinder:
         return None
 
     def _find_reworded(self, words: Sequence[str]) -> Match | None:
+        """An earlier short paragraph with the same words moved around, or one word doubled.
+
+        A word missing is not enough on its own: a heading repeated without its year, or a
+        dish named again without one of its ingredients, is the article's own text.
+        """
         if len(words) < MIN_REWORDED_WORDS:
             return None
-        for variant in sorted(_reworded_variants(words)):
-            source = self._reworded.get(variant)
-            if source is not None:
-                other = self._keys[source].split()
-                if abs(len(other) - len(words)) <= 1 and _brings_no_new_words(words, other):
+        ordered = tuple(sorted(words))
+        source = self._reworded.get(ordered)
+        if source is not None:
+            return Match(source, exact=False, reworded=True)  # the same words, reordered
+        for n in range(1, len(words)):
+            if words[n] == words[n - 1]:
+                undoubled = tuple(sorted(words[:n] + words[n + 1 :]))
+                source = self._reworded.get(undoubled)
+                if source is not None and sorted(self._keys[source].split()) == list(undoubled):
                     return Match(source, exact=False, reworded=True)
         return None
 
     def _compare(self, key: str, words: Sequence[str], candidate: int) -> Match | None:
         other = self._keys[candidate]
+        shorter, longer = sorted((len(key), len(other)))
+        similar_length = shorter >= longer * _RATIO_LENGTH_SHARE
+        cut_down = (
+            len(key) < len(other)
+            and len(key) >= MIN_TRUNCATED_LENGTH
+            and len(key) >= len(other) * MIN_TRUNCATED_SHARE
+        )
+        if not (similar_length or cut_down):
+            return None
         other_words = other.split()
         if not _brings_no_new_words(words, other_words):
             return None
-        shorter, longer = sorted((len(key), len(other)))
         if (
-            shorter >= longer * 0.78
+            similar_length
             and fuzz.ratio(key, other, score_cutoff=NEAR_RATIO)
             and _few_word_edits(words, other_words)
         ):
             return Match(candidate, exact=False)
-        if (
-            len(key) < len(other)
-            and len(key) >= MIN_TRUNCATED_LENGTH
-            and len(key) >= len(other) * MIN_TRUNCATED_SHARE
-        ):
+        if cut_down:
             # Characters of ``key`` found in order in ``other``: a teaser or a copy that lost a
             # sentence keeps (nearly) all of its characters in the original's order.
             common = (len(key) + len(other) - Indel.distance(key, other)) / 2
@@ -185,19 +221,20 @@ class RepeatFinder:
                 return Match(candidate, exact=False, truncated=True)
         return None
 
-    def remember(self, index: int, key: str) -> None:
-        """Make paragraph ``index`` (with normalised ``key``) available as a source."""
-        if not key or key in self._first:
-            return
+    def _remember(
+        self, index: int, key: str, words: list[str], shingles: set[tuple[str, ...]]
+    ) -> None:
         self._first[key] = index
         self._keys[index] = key
-        words = key.split()
         self._openings[tuple(words[:1])].append(index)
         if len(words) >= _OPENING:
             self._openings[tuple(words[:_OPENING])].append(index)
-        if len(key) >= MIN_NEAR_LENGTH:
-            for shingle in _shingles(words):
-                self._index[shingle].append(index)
-        elif len(words) >= MIN_REWORDED_WORDS - 1:
-            for variant in _reworded_variants(words):
-                self._reworded.setdefault(variant, index)
+        if shingles:
+            index_of = self._index
+            for shingle in shingles:
+                if shingle in index_of:
+                    index_of[shingle].append(index)
+                else:
+                    index_of[shingle] = [index]
+        if MIN_REWORDED_WORDS - 1 <= len(words) <= MAX_REWORDED_WORDS:
+            self._reworded.setdefault(tuple(sorted(words)), index)

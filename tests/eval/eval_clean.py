@@ -26,6 +26,7 @@ from pathlib import Path
 from common import Score, data_path
 
 import reader
+from reader import boilerplate
 from reader.model import Analysis
 from reader.normalize import normalize_text
 
@@ -157,7 +158,17 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", action="store_true", help="list every wrong decision")
     parser.add_argument("--limit", type=int, default=None, help="articles per articles file")
+    parser.add_argument(
+        "--weights",
+        type=Path,
+        help="boilerplate weights to use instead of the bundled ones (for instance a model "
+        "trained with train_boilerplate.py --exclude-dedup-sources)",
+    )
     args = parser.parse_args(argv)
+    if args.weights:
+        replacement = boilerplate.parse_model(args.weights.read_text(encoding="utf-8"))
+        boilerplate.model = lambda: replacement  # type: ignore[assignment]
+        print(f"boilerplate weights: {args.weights}")
 
     evaluate_dedup(data_path("clean", "dedup_dev.jsonl"), args.errors)
     print()

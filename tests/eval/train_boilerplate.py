@@ -262,17 +262,28 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="cross-validate only")
     parser.add_argument("--no-cv", action="store_true", help="skip cross-validation")
+    parser.add_argument(
+        "--exclude-dedup-sources",
+        action="store_true",
+        help="leave out the pages whose bodies clean/dedup_dev.jsonl is built from, so that "
+        "eval_clean.py --weights can measure the cleaner on bodies the model never saw",
+    )
+    parser.add_argument("--output", type=Path, default=WEIGHTS_PATH, help="where to write")
     args = parser.parse_args(argv)
 
     examples = list(page_examples()) + list(article_examples(ARTICLE_PARAGRAPHS))
     examples = [e for e in examples if in_model_domain(e)]
+    if args.exclude_dedup_sources:
+        dedup = data_path("clean", "dedup_dev.jsonl")
+        sources = {json.loads(line)["source_id"] for line in dedup.open(encoding="utf-8")}
+        examples = [e for e in examples if e.group not in sources]
     if not args.no_cv:
         cross_validate(examples, (0.5, 0.7, 0.8, 0.9, 0.95, 0.98))
     if args.check:
         return 0
     bias, weights = fit(examples, feature_vocabulary(examples))
-    write_weights(WEIGHTS_PATH, bias, weights)
-    print(f"wrote {len(weights)} weights to {WEIGHTS_PATH.relative_to(REPO_ROOT)}")
+    write_weights(args.output, bias, weights)
+    print(f"wrote {len(weights)} weights to {args.output}")
     return 0
 
 
