@@ -354,6 +354,12 @@ def _is_share_row(line: str) -> bool:
     """True for a line made only of share buttons ("Share on Facebook", "Tweet Email Print")."""
     if len(line) > _SHARE_MAX_CHARS:
         return False
+    first = _WORD.search(line)
+    if first is None:
+        return False
+    opening = first.group().lower()
+    if opening not in _SHARE_WORDS and opening not in _SHARE_FILLER:
+        return False
     words = [w.lower() for w in _WORD.findall(line)]
     if not words or not any(w in _SHARE_WORDS for w in words):
         return False
@@ -505,21 +511,24 @@ _ANCHORED_MAX_CHARS = 320
 
 def furniture_rule(text: str) -> str | None:
     """The category of furniture a strict whole-line pattern recognises, or None."""
-    line = " ".join(text.split())
-    if not line or len(line) > _RULE_MAX_CHARS:
+    if len(text) > _RULE_MAX_CHARS * 2:
         return None
-    if _is_share_row(line):
-        return "share"
-    if len(line) <= _ANCHORED_MAX_CHARS:
+    lowered = text.lower()
+    if len(text) <= _ANCHORED_MAX_CHARS:
+        line = " ".join(text.split())
+        if not line:
+            return None
+        if _is_share_row(line):
+            return "share"
         found = _ANCHORED_RULES.match(line)
         if found and found.lastgroup:
-            return _RULE_REASON.get(
-                _ANCHORED_CATEGORY[found.lastgroup], _ANCHORED_CATEGORY[found.lastgroup]
-            )
-    lowered = line.lower()
-    for category, pattern, needles in _RULES:
-        if needles and any(n in lowered for n in needles) and pattern.search(line):
+            category = _ANCHORED_CATEGORY[found.lastgroup]
             return _RULE_REASON.get(category, category)
+    for category, pattern, needles in _RULES:
+        if needles and any(n in lowered for n in needles):
+            line = " ".join(text.split())
+            if len(line) <= _RULE_MAX_CHARS and pattern.search(line):
+                return _RULE_REASON.get(category, category)
     return None
 
 

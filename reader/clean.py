@@ -20,7 +20,12 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from itertools import pairwise
 
-from reader.boilerplate import boilerplate_score, furniture_reason, furniture_rule
+from reader.boilerplate import (
+    MAX_LINE_WORDS,
+    boilerplate_score,
+    furniture_reason,
+    furniture_rule,
+)
 from reader.dedup import Match, RepeatFinder, normalized_key
 from reader.model import Paragraph, ParagraphStatus, Span
 
@@ -95,17 +100,20 @@ def find_furniture(texts: Sequence[str], keys: Sequence[str]) -> list[str | None
     high is furniture only when it interrupts prose (its nearest other paragraph on either side
     is a paragraph of prose): inside a list of short lines it may be one of the items.
     """
+    # Word counts from the keys (punctuation splits a word or two more, which does not matter).
+    sizes = [key.count(" ") + 1 if key else 0 for key in keys]
     verdicts: dict[str, tuple[str | None, float]] = {}
-    for text in texts:
+    for text, size in zip(texts, sizes, strict=True):
         if text not in verdicts:  # a line repeated down the page is judged once
             rule = furniture_rule(text)
-            verdicts[text] = (rule, 1.0 if rule else boilerplate_score(text))
+            short = size <= MAX_LINE_WORDS + 2
+            verdicts[text] = (rule, 1.0 if rule else boilerplate_score(text) if short else 0.0)
     rules = [verdicts[t][0] for t in texts]
     scores = [verdicts[t][1] for t in texts]
     candidate = [s >= WEAK_FURNITURE for s in scores]
     for i in _pattern_lines(texts, keys, candidate, rules):
         candidate[i] = False
-    prose = [not candidate[i] and len(t.split()) >= PROSE_MIN_WORDS for i, t in enumerate(texts)]
+    prose = [not candidate[i] and sizes[i] >= PROSE_MIN_WORDS for i in range(len(texts))]
     reasons: list[str | None] = [None] * len(texts)
     for i, score in enumerate(scores):
         if not candidate[i]:

@@ -53,19 +53,30 @@ MIN_SHARED_SHINGLES = 0.4
 _RATIO_LENGTH_SHARE = 0.78
 """Keys whose lengths differ more than this cannot reach :data:`NEAR_RATIO`."""
 _SHINGLE = 3
-_MAX_POSTINGS = 50
-"""Shingles shared by more paragraphs than this are too common to narrow the search."""
+_MAX_POSTINGS = 16
+"""Word triples shared by this many paragraphs are too common to narrow the search."""
 _OPENING = 2
 """Words of a key that index it for the search of teasers cut off with an ellipsis."""
 
-_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'"})
 _NON_WORD = re.compile(r"[\W_]+")
+_COMMON_MARKS = ("’", "‘", "“", "”", "—", "–", "…", "\xa0")
+"""Non-ASCII marks common in English text, turned into spaces before the ASCII shortcut."""
+_ASCII_MARKS = str.maketrans({chr(c): " " for c in range(128) if not chr(c).isalnum()})
 _ELLIPSIS = ("…", "...")
 
 
 def normalized_key(text: str) -> str:
-    """The text with case, quotes, punctuation and whitespace differences removed."""
-    text = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
+    """The text with case, quotes, punctuation and whitespace differences removed.
+
+    Quotes and every other mark that is not part of a word become word breaks, so "don’t" and
+    "don't" both give "don t".
+    """
+    for mark in _COMMON_MARKS:
+        if mark in text:
+            text = text.replace(mark, " ")
+    if text.isascii():  # the same result as below, several times faster
+        return " ".join(text.lower().translate(_ASCII_MARKS).split())
+    text = unicodedata.normalize("NFKC", text).casefold()
     return " ".join(_NON_WORD.sub(" ", text).split())
 
 
@@ -103,7 +114,12 @@ class RepeatFinder:
         """Start with nothing remembered."""
         self._first: dict[str, int] = {}
         self._keys: dict[int, str] = {}
-        self._index: dict[tuple[str, ...], list[int]] = {}
+        self._first_posting: dict[int, int] = {}
+        """Word triple → the first paragraph that has it (most triples occur once)."""
+        self._more_postings: dict[int, list[int]] = {}
+        """Word triple → the later paragraphs that have it too."""
+        self._common: set[int] = set()
+        """Word triples found in so many paragraphs that they say nothing about copies."""
         self._openings: dict[tuple[str, ...], list[int]] = defaultdict(list)
         self._reworded: dict[tuple[str, ...], int] = {}
 
@@ -124,9 +140,7 @@ class RepeatFinder:
             self._remember(index, key, words, shingles)
         return match
 
-    def _find(
-        self, key: str, words: list[str], text: str, shingles: set[tuple[str, ...]]
-    ) -> Match | None:
+    def _find(self, key: str, words: list[str], text: str, shingles: set[int]) -> Match | None:
         if text.rstrip().endswith(_ELLIPSIS) and len(key) >= MIN_TEASER_LENGTH:
             match = self._find_teaser(key, words)
             if match is not None:
@@ -136,16 +150,18 @@ class RepeatFinder:
             match = self._find_similar(key, words, shingles)
         return match
 
-    def _find_similar(
-        self, key: str, words: list[str], shingles: set[tuple[str, ...]]
-    ) -> Match | None:
-        postings: list[int] = []
-        for shingle in shingles:
-            found = self._index.get(shingle)
-            if found is not None and len(found) <= _MAX_POSTINGS:
-                postings += found
-        if not postings:
+    def _find_similar(self, key: str, words: list[str], shingles: set[int]) -> Match | None:
+        # Set operations run in C: most paragraphs share no telling word triple with any
+        # earlier one, and are done with here.
+        hits = (shingles & self._first_posting.keys()) - self._common
+        if not hits:
             return None
+        postings: list[int] = []
+        for shingle in hits:
+            postings.append(self._first_posting[shingle])
+            more = self._more_postings.get(shingle)
+            if more is not None:
+                postings += more
         # A copy keeps most of its word triples from the original (an edit breaks at most three,
         # a cut keeps them all): candidates sharing few of them are not worth comparing.
         needed = max(1, math.ceil(len(shingles) * MIN_SHARED_SHINGLES))
@@ -157,17 +173,22 @@ class RepeatFinder:
         return None
 
     @staticmethod
-    def _shingles(words: Sequence[str]) -> set[tuple[str, ...]]:
-        """The paragraph's word triples (all its words when it has fewer than three)."""
+    def _shingles(words: Sequence[str]) -> set[int]:
+        """The hashes of the paragraph's word triples (of all its words when it has fewer).
+
+        Only ever compared within one document, in one process: the hashes need not be the
+        same from one run to the next, and a rare collision only adds a candidate to check.
+        """
         if len(words) < _SHINGLE:
-            return {tuple(words)} if words else set()
-        return set(zip(words, words[1:], words[2:], strict=False))
+            return {hash(tuple(words))} if words else set()
+        return set(map(hash, zip(words, words[1:], words[2:], strict=False)))
 
     def _find_teaser(self, key: str, words: Sequence[str]) -> Match | None:
         """An earlier paragraph that starts with this one, cut off with an ellipsis."""
         # The last word may be cut in the middle: it cannot be part of the opening looked up.
-        opening = tuple(words[:_OPENING]) if len(words) > _OPENING else tuple(words[:1])
-        for candidate in self._openings.get(opening, ()):
+        if len(words) <= _OPENING:
+            return None
+        for candidate in self._openings.get(tuple(words[:_OPENING]), ()):
             other = self._keys[candidate]
             if len(other) > len(key) and other.startswith(key):
                 return Match(candidate, exact=False, truncated=True)
@@ -221,20 +242,18 @@ class RepeatFinder:
                 return Match(candidate, exact=False, truncated=True)
         return None
 
-    def _remember(
-        self, index: int, key: str, words: list[str], shingles: set[tuple[str, ...]]
-    ) -> None:
+    def _remember(self, index: int, key: str, words: list[str], shingles: set[int]) -> None:
         self._first[key] = index
         self._keys[index] = key
-        self._openings[tuple(words[:1])].append(index)
-        if len(words) >= _OPENING:
+        if len(words) > _OPENING:
             self._openings[tuple(words[:_OPENING])].append(index)
         if shingles:
-            index_of = self._index
-            for shingle in shingles:
-                if shingle in index_of:
-                    index_of[shingle].append(index)
-                else:
-                    index_of[shingle] = [index]
+            known = shingles & self._first_posting.keys()
+            for shingle in known - self._common:
+                more = self._more_postings.setdefault(shingle, [])
+                more.append(index)
+                if len(more) >= _MAX_POSTINGS:
+                    self._common.add(shingle)
+            self._first_posting.update(dict.fromkeys(shingles - known, index))
         if MIN_REWORDED_WORDS - 1 <= len(words) <= MAX_REWORDED_WORDS:
             self._reworded.setdefault(tuple(sorted(words)), index)
