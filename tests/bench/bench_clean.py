@@ -150,8 +150,7 @@ def brute_force(keys: list[str]) -> int:
 def main() -> int:
     """Run every measurement and print the figures."""
     print(
-        f"machine: {platform.machine()}, {os.cpu_count()} cores, "
-        f"Python {platform.python_version()}"
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
     )
     sample = (REPO_ROOT / "assets" / "sample-article.txt").read_text(encoding="utf-8")
     bench_document("sample article (assets/sample-article.txt)", sample, 15, 20)
