@@ -345,6 +345,7 @@ _SHARE_WORDS = frozenset(
 )
 _SHARE_FILLER = frozenset(
     "on via this the article story page post it to by with in new window opens a link url save"
+    " click"
     " pin mail comment comments".split()
 )
 _SHARE_MAX_CHARS = 120
