@@ -506,8 +506,21 @@ _ANCHORED_CATEGORY = {
 }
 _RULE_REASON = {"social": "share", "related": "related", "footer": "footer"}
 _RULE_MAX_CHARS = 600
+_STAMP_MAX_CHARS = 80
 _ANCHORED_MAX_CHARS = 320
 """Longer lines can only be the notices found by the unanchored rules."""
+
+
+_STAMP_WORD = re.compile(r"\b(?:updated|published|posted|modified)\b", re.I)
+
+
+def _is_stamp(line: str) -> bool:
+    """True for a line that only says when the page was written ("Updated 5:32 PM ET, ...")."""
+    if len(line) > _STAMP_MAX_CHARS or not any(c.isdigit() for c in line):
+        return False
+    if not (_TIME.search(line) or _STAMP_WORD.search(line)):
+        return False
+    return bool(_DATE.search(line)) and _is_date_line(line, vocabulary())
 
 
 def furniture_rule(text: str) -> str | None:
@@ -525,6 +538,8 @@ def furniture_rule(text: str) -> str | None:
         if found and found.lastgroup:
             category = _ANCHORED_CATEGORY[found.lastgroup]
             return _RULE_REASON.get(category, category)
+        if _is_stamp(line):
+            return "dateline"
     for category, pattern, needles in _RULES:
         if needles and any(n in lowered for n in needles):
             line = " ".join(text.split())

@@ -31,9 +31,9 @@ from reader.model import Paragraph, ParagraphStatus, Span
 
 __all__ = ["clean_paragraphs", "normalized_key"]
 
-STRONG_FURNITURE = 0.99
+STRONG_FURNITURE = 0.995
 """Score from which a line is furniture wherever it stands."""
-WEAK_FURNITURE = 0.85
+WEAK_FURNITURE = 0.95
 """Score from which a line is furniture when it interrupts article prose."""
 SENTENCE_MIN_WORDS = 8
 """A line of this many words that ends like a sentence needs a strong score to be furniture."""

@@ -63,6 +63,9 @@ _COMMON_MARKS = ("’", "‘", "“", "”", "—", "–", "…", "\xa0")
 """Non-ASCII marks common in English text, turned into spaces before the ASCII shortcut."""
 _ASCII_MARKS = str.maketrans({chr(c): " " for c in range(128) if not chr(c).isalnum()})
 _ELLIPSIS = ("…", "...")
+_NUMBER_WORDS = frozenset(
+    "nil zero one two three four five six seven eight nine ten eleven twelve".split()
+)
 
 
 def normalized_key(text: str) -> str:
@@ -105,6 +108,10 @@ def _few_word_edits(words: Sequence[str], other_words: Sequence[str]) -> bool:
     """True when two word sequences differ by a few insertions and deletions."""
     allowed = max(MAX_WORD_EDITS, round(len(words) * WORD_EDIT_SHARE))
     return Indel.distance(words, other_words, score_cutoff=allowed) <= allowed
+
+
+def _is_number(word: str) -> bool:
+    return word in _NUMBER_WORDS or any(c.isdigit() for c in word)
 
 
 class RepeatFinder:
@@ -205,9 +212,11 @@ class RepeatFinder:
         ordered = tuple(sorted(words))
         source = self._reworded.get(ordered)
         if source is not None:
-            return Match(source, exact=False, reworded=True)  # the same words, reordered
+            moved = [a for a, b in zip(words, self._keys[source].split(), strict=True) if a != b]
+            if not any(_is_number(word) for word in moved):  # "5 vs 6" and "6 vs 5" differ
+                return Match(source, exact=False, reworded=True)  # the same words, reordered
         for n in range(1, len(words)):
-            if words[n] == words[n - 1]:
+            if words[n] == words[n - 1] and not _is_number(words[n]):
                 undoubled = tuple(sorted(words[:n] + words[n + 1 :]))
                 source = self._reworded.get(undoubled)
                 if source is not None and sorted(self._keys[source].split()) == list(undoubled):

@@ -68,7 +68,7 @@ def evaluate_dedup(path: Path, show_errors: bool) -> None:
     by_kind: dict[str, Score] = defaultdict(Score)
     by_label: Counter[tuple[str, bool]] = Counter()
     overall = Score()
-    split_paragraphs = 0
+    split_paragraphs = merged_paragraphs = 0
     errors: list[str] = []
     for doc in docs:
         kind = doc["kind"]
@@ -81,6 +81,7 @@ def evaluate_dedup(path: Path, show_errors: bool) -> None:
             continue
         for label, para, parts in zip(doc["labels"], doc["raw_paras"], owners, strict=True):
             split_paragraphs += len(parts) > 1
+            merged_paragraphs += not parts
             removed = bool(parts) and all(not analysis.paragraphs[i].kept for i in parts)
             actual = label in REMOVAL_LABELS
             for score in (by_kind[kind], overall):
@@ -106,8 +107,10 @@ def evaluate_dedup(path: Path, show_errors: bool) -> None:
     for label in sorted({label for label, _ in by_label}):
         found, count = by_label[label, True], by_label[label, True] + by_label[label, False]
         print(f"  {label:<12} {found:>5}/{count:<5} {found / count:.3f}")
-    if split_paragraphs:
-        print(f"labelled paragraphs split in several by segmentation: {split_paragraphs}")
+    print(
+        f"segmentation: {split_paragraphs} labelled paragraphs split in several, "
+        f"{merged_paragraphs} merged into a neighbour"
+    )
     for line in errors:
         print("  " + line)
 
