@@ -345,8 +345,7 @@ _SHARE_WORDS = frozenset(
 )
 _SHARE_FILLER = frozenset(
     "on via this the article story page post it to by with in new window opens a link url save"
-    " click"
-    " pin mail comment comments".split()
+    " click pin mail comment comments google plus more".split()
 )
 _SHARE_MAX_CHARS = 120
 
@@ -416,7 +415,9 @@ _RULES: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
             r"more from [\w .&'’-]{1,30}|trending(?: now| stories| topics)?|"
             r"popular (?:stories|now|posts|articles)|top stories|latest (?:news|stories|videos)|"
             r"don['’]t miss|must read|editor['’]s picks?|in case you missed it|up next|next up|"
-            r"what to read next|further reading)\W*$",
+            r"what to read next|further reading|(?:view )?recent (?:articles|posts|stories)|"
+            r"more (?:on|in|about) (?-i:[A-Z])[\w .&'’-]{0,40}|(?:\S+ bloggers? )?like this)"
+            r"\W*$",
             re.I,
         ),
         (),
