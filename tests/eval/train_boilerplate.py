@@ -33,6 +33,8 @@ from pathlib import Path
 
 from common import REPO_ROOT, data_path
 
+import reader
+from reader import boilerplate
 from reader.boilerplate import MAX_LINE_WORDS, furniture_rule, has_evidence, line_features
 from reader.segment import split_paragraphs
 
@@ -47,6 +49,9 @@ MIN_WORDS_IN_BODY = 4
 """A shorter page line found inside the body ("Twitter") is a menu entry, not article text."""
 BODY_WEIGHT = 3.0
 """Short lines of real article bodies are the text that must not be lost: they count more."""
+
+_SIMULATED_MAX_CHARS = 120
+_BUNDLED_MODEL = boilerplate.model
 
 _BLOCK_TAGS = frozenset(
     """
@@ -209,23 +214,32 @@ def score(bias: float, weights: dict[str, float], features: Sequence[str]) -> fl
     return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
 
 
-def cross_validate(examples: Sequence[Example], thresholds: Sequence[float]) -> None:
-    """Hold out whole pages (and articles) in turn; print recall and false-positive rates."""
-    groups = sorted({e.group for e in examples})
+def cross_validate(
+    examples: Sequence[Example], all_examples: Sequence[Example], thresholds: Sequence[float]
+) -> None:
+    """Hold out whole pages (and articles) in turn; print recall and false-positive rates.
+
+    Then the cleaner itself is run, with each fold's model, on the held-out pages' article
+    bodies with some of the same pages' own furniture lines put between their paragraphs.
+    """
+    groups = sorted({e.group for e in examples} | {e.group for e in all_examples})
     rng = random.Random(SEED)
     rng.shuffle(groups)
     fold_of = {g: i % FOLDS for i, g in enumerate(groups)}
     scored: list[tuple[float, Example]] = []
+    models: list[tuple[float, dict[str, float]]] = []
     for fold in range(FOLDS):
         train = [e for e in examples if fold_of[e.group] != fold]
         test = [e for e in examples if fold_of[e.group] == fold]
         bias, weights = fit(train, feature_vocabulary(train))
+        models.append((bias, weights))
         scored.extend((score(bias, weights, e.features), e) for e in test)
     print(f"cross-validation over {len(groups)} pages/articles, {FOLDS} folds (held out by page)")
     furniture = [s for s, e in scored if e.furniture]
     short_furniture = [s for s, e in scored if e.furniture and len(e.text.split()) <= 8]
     text = [s for s, e in scored if not e.furniture]
     short_text = [s for s, e in scored if not e.furniture and len(e.text.split()) <= 8]
+    print("  the model alone, on lines it decides (short, with a furniture word or mark, no rule):")
     print(
         f"  furniture lines {len(furniture)} (short {len(short_furniture)}), "
         f"article paragraphs {len(text)} (short {len(short_text)})"
@@ -236,6 +250,63 @@ def cross_validate(examples: Sequence[Example], thresholds: Sequence[float]) -> 
             f"(short {_rate(short_furniture, t):.3f}); article text flagged "
             f"{_rate(text, t):.4f} (short {_rate(short_text, t):.4f})"
         )
+    for min_pages in (1, 3):
+        simulate_held_out_pages(all_examples, fold_of, models, min_pages)
+
+
+def simulate_held_out_pages(
+    all_examples: Sequence[Example],
+    fold_of: dict[str, int],
+    models: Sequence[tuple[float, dict[str, float]]],
+    min_pages: int,
+) -> None:
+    """Insert real furniture lines into real bodies; count what the whole cleaner removes.
+
+    Lines are drawn from the page's own lines outside its article (up to 120 characters);
+    with ``min_pages`` > 1 only from lines that appear on that many pages or more (menus,
+    share buttons, footers: the furniture sites repeat everywhere).
+    """
+    truth = json.loads(data_path("extract", "ground-truth.json").read_text(encoding="utf-8"))
+    lines_of: dict[str, list[str]] = {}
+    pages_with: Counter[str] = Counter()
+    for e in all_examples:
+        if e.furniture and e.group in truth and len(e.text) <= _SIMULATED_MAX_CHARS:
+            lines_of.setdefault(e.group, []).append(e.text)
+    for lines in lines_of.values():
+        pages_with.update({_key(line) for line in lines})
+    counts: Counter[str] = Counter()
+    for page_id in sorted(truth):
+        bias, weights = models[fold_of[page_id]]
+        boilerplate.model = lambda b=bias, w=weights: boilerplate.Model(b, w)  # type: ignore[misc]
+        body = [p.strip() for p in truth[page_id]["articleBody"].split("\n\n") if p.strip()]
+        pool = [line for line in lines_of.get(page_id, []) if pages_with[_key(line)] >= min_pages]
+        rng = random.Random(page_id)
+        if not pool or not body:
+            continue
+        inserted = rng.sample(pool, min(len(pool), max(3, len(body) // 3)))
+        document = [(p, False) for p in body]
+        for line in inserted:
+            document.insert(rng.randrange(len(document) + 1), (line, True))
+        analysis = reader.analyze("\n\n".join(p for p, _ in document))
+        hidden = {analysis.paragraph_text(p) for p in analysis.hidden_paragraphs}
+        kept = {analysis.paragraph_text(p) for p in analysis.kept_paragraphs}
+        exact = True
+        for paragraph, is_furniture in document:
+            removed = paragraph in hidden and paragraph not in kept
+            counts["furniture" if is_furniture else "text"] += 1
+            counts["found" if is_furniture else "lost"] += removed
+            exact &= removed == is_furniture
+        counts["documents"] += 1
+        counts["exact"] += exact
+    boilerplate.model = _BUNDLED_MODEL
+    which = "every line" if min_pages == 1 else f"lines found on {min_pages}+ pages"
+    print(
+        f"  cleaner on held-out bodies with their pages' furniture ({which}): "
+        f"{counts['found'] / counts['furniture']:.3f} of {counts['furniture']} furniture lines "
+        f"removed, {counts['lost'] / counts['text']:.4f} of {counts['text']} article paragraphs "
+        f"removed, {counts['exact'] / counts['documents']:.3f} of {counts['documents']} "
+        f"documents exact"
+    )
 
 
 def _rate(scores: Sequence[float], threshold: float) -> float:
@@ -271,14 +342,14 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--output", type=Path, default=WEIGHTS_PATH, help="where to write")
     args = parser.parse_args(argv)
 
-    examples = list(page_examples()) + list(article_examples(ARTICLE_PARAGRAPHS))
-    examples = [e for e in examples if in_model_domain(e)]
+    all_examples = list(page_examples()) + list(article_examples(ARTICLE_PARAGRAPHS))
+    examples = [e for e in all_examples if in_model_domain(e)]
     if args.exclude_dedup_sources:
         dedup = data_path("clean", "dedup_dev.jsonl")
         sources = {json.loads(line)["source_id"] for line in dedup.open(encoding="utf-8")}
         examples = [e for e in examples if e.group not in sources]
     if not args.no_cv:
-        cross_validate(examples, (0.5, 0.7, 0.8, 0.9, 0.95, 0.98))
+        cross_validate(examples, all_examples, (0.5, 0.7, 0.8, 0.9, 0.95, 0.98))
     if args.check:
         return 0
     bias, weights = fit(examples, feature_vocabulary(examples))
