@@ -46,11 +46,23 @@ _MONTH = (
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
 _DATE = re.compile(
-    rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\b"
-    rf"|\b{_MONTH}\s+(?:19|20)\d\d\b"
+    rf"\b{_MONTH}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?|(?:19|20)\d\d)\b"
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\b"
     r"|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b|\b\d{4}年",
     re.I,
 )
+_MONTH_WORDS = frozenset(
+    "jan january feb february mar march apr april may jun june jul july aug august sep sept "
+    "september oct october nov november dec december".split()
+)
+_NUMERIC_DATE = re.compile(r"\d[/.-]\d{1,2}[/.-]\d|\d年")
+
+
+def _may_hold_date(line: str, lowered_words: Iterable[str]) -> bool:
+    """A cheap test that lets most lines skip the date pattern."""
+    return not _MONTH_WORDS.isdisjoint(lowered_words) or bool(_NUMERIC_DATE.search(line))
+
+
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _URL = re.compile(r"https?://|www\.|\b[\w-]+\.(?:com|org|net|co\.uk|io|gov|edu|tv|news)\b", re.I)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.\w")
@@ -229,7 +241,7 @@ def line_features(text: str, vocab: Vocabulary | None = None) -> list[str]:
     line = " ".join(text.split())
     features = ["bias_line"]
     words = _WORD.findall(line)
-    lowered = [w.lower().replace("’", "'") for w in words]
+    lowered = _WORD.findall(line.lower().replace("’", "'"))
     n_words, n_chars = len(words), len(line)
 
     features.append(f"chars:{_bucket(n_chars, (2, 6, 12, 25, 50, 100, 200))}")
@@ -270,7 +282,7 @@ def line_features(text: str, vocab: Vocabulary | None = None) -> list[str]:
         if line.isupper() and sum(len(w) for w in alphabetic) >= 3:
             features.append("caps:all_upper")
         if latin:
-            stop = sum(w in _STOPWORDS for w in lowered) / n_words
+            stop = sum(map(_STOPWORDS.__contains__, lowered)) / n_words
             features.append(f"stop:{_bucket(stop, (0.0, 0.1, 0.2, 0.3))}")
     digits = sum(map(str.isdigit, line))
     if digits:
@@ -290,7 +302,7 @@ def line_features(text: str, vocab: Vocabulary | None = None) -> list[str]:
     if "." in line and _URL.search(line):
         features.append("mark:url")
     if digits:
-        if _DATE.search(line):
+        if _may_hold_date(line, lowered) and _DATE.search(line):
             features.append("mark:date")
             if _is_date_line(line, vocab):
                 features.append("mark:date_only")
@@ -350,22 +362,23 @@ _SHARE_FILLER = frozenset(
 _SHARE_MAX_CHARS = 120
 
 
+_SHARE_ROW = re.compile(
+    r"[\W_]*(?:(?:"
+    + "|".join(re.escape(w) for w in sorted(_SHARE_WORDS | _SHARE_FILLER, key=len, reverse=True))
+    + r")\b[\W_]*)+",
+    re.I,
+)
+_SHARE_CORE = re.compile(
+    r"\b(?:" + "|".join(re.escape(w) for w in sorted(_SHARE_WORDS, key=len, reverse=True)) + r")\b",
+    re.I,
+)
+
+
 def _is_share_row(line: str) -> bool:
     """True for a line made only of share buttons ("Share on Facebook", "Tweet Email Print")."""
-    if len(line) > _SHARE_MAX_CHARS:
+    if len(line) > _SHARE_MAX_CHARS or not _SHARE_ROW.fullmatch(line):
         return False
-    first = _WORD.search(line)
-    if first is None:
-        return False
-    opening = first.group().lower()
-    if opening not in _SHARE_WORDS and opening not in _SHARE_FILLER:
-        return False
-    words = [w.lower() for w in _WORD.findall(line)]
-    if not words or not any(w in _SHARE_WORDS for w in words):
-        return False
-    if not all(w in _SHARE_WORDS or w in _SHARE_FILLER for w in words):
-        return False
-    return not re.search(r"[.!?]\s+\S", line)
+    return bool(_SHARE_CORE.search(line)) and not re.search(r"[.!?]\s+\S", line)
 
 
 _RULES: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
@@ -505,9 +518,12 @@ _ANCHORED_RULES = re.compile(
 _ANCHORED_CATEGORY = {
     f"rule{n}": category for n, (category, _, needles) in enumerate(_RULES) if not needles
 }
+_NEEDLES = re.compile("|".join(re.escape(n) for _, _, needles in _RULES for n in needles))
+"""Any of the words an unanchored rule needs: most lines have none and skip those rules."""
 _RULE_REASON = {"social": "share", "related": "related", "footer": "footer"}
 _RULE_MAX_CHARS = 600
 _STAMP_MAX_CHARS = 80
+_DIGIT = re.compile(r"\d")
 _ANCHORED_MAX_CHARS = 320
 """Longer lines can only be the notices found by the unanchored rules."""
 
@@ -517,11 +533,16 @@ _STAMP_WORD = re.compile(r"\b(?:updated|published|posted|modified)\b", re.I)
 
 def _is_stamp(line: str) -> bool:
     """True for a line that only says when the page was written ("Updated 5:32 PM ET, ...")."""
-    if len(line) > _STAMP_MAX_CHARS or not any(c.isdigit() for c in line):
+    if len(line) > _STAMP_MAX_CHARS or not _DIGIT.search(line):
         return False
     if not (_TIME.search(line) or _STAMP_WORD.search(line)):
         return False
-    return bool(_DATE.search(line)) and _is_date_line(line, vocabulary())
+    words = [w.lower() for w in _WORD.findall(line)]
+    return (
+        _may_hold_date(line, words)
+        and bool(_DATE.search(line))
+        and _is_date_line(line, vocabulary())
+    )
 
 
 def furniture_rule(text: str) -> str | None:
@@ -541,6 +562,8 @@ def furniture_rule(text: str) -> str | None:
             return _RULE_REASON.get(category, category)
         if _is_stamp(line):
             return "dateline"
+    if not _NEEDLES.search(lowered):
+        return None
     for category, pattern, needles in _RULES:
         if needles and any(n in lowered for n in needles):
             line = " ".join(text.split())
