@@ -126,6 +126,8 @@ class Vocabulary:
     function_words: frozenset[str]
     reasons: Mapping[str, str]
     """Category → the few words shown to the user ("share buttons")."""
+    words: frozenset[str] = frozenset()
+    """Every furniture word, distinctive or phrase-only."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,7 +153,9 @@ def vocabulary() -> Vocabulary:
         for word in entry.get("phrase_words", "").split():
             category_of.setdefault(word.lower(), name)
     function_words = frozenset(data["phrases"]["function_words"].split()) - set(category_of)
-    return Vocabulary(category_of, frozenset(distinctive), function_words, reasons)
+    return Vocabulary(
+        category_of, frozenset(distinctive), function_words, reasons, frozenset(category_of)
+    )
 
 
 @cache
@@ -336,6 +340,30 @@ _EVIDENCE_MARKS = frozenset(
         "byline count glued"
     ).split()
 )
+
+
+_SPECIAL_MARKS = re.compile(r"[|•·»›→>©®@#]")
+
+
+def may_show_evidence(text: str) -> bool:
+    """A quick test, true for every line that :func:`has_evidence` accepts (and some others).
+
+    Most article lines have no furniture word and no mark: they are let go without computing
+    all their features.
+    """
+    line = " ".join(text.split())
+    lowered = _WORD.findall(line.lower().replace("’", "'"))
+    if not vocabulary().words.isdisjoint(lowered) or _SPECIAL_MARKS.search(line):
+        return True
+    if ("." in line and _URL.search(line)) or _GLUED.search(line) or _BYLINE.match(line):
+        return True
+    if _DIGIT.search(line):
+        return bool(
+            _TIME.search(line)
+            or _COUNT.search(line)
+            or (_may_hold_date(line, lowered) and _DATE.search(line))
+        )
+    return False
 
 
 def has_evidence(features: Iterable[str]) -> bool:
@@ -588,7 +616,7 @@ def boilerplate_score(text: str) -> float:
     Paragraphs longer than :data:`MAX_LINE_WORDS` words, and lines with no furniture word or
     mark at all, score 0.
     """
-    if len(text.split()) > MAX_LINE_WORDS:
+    if len(text.split()) > MAX_LINE_WORDS or not may_show_evidence(text):
         return 0.0
     features = line_features(text)
     if not has_evidence(features):

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from reader import boilerplate
 from reader.boilerplate import (
     boilerplate_score,
     furniture_reason,
     furniture_rule,
+    has_evidence,
     line_features,
+    may_show_evidence,
     model,
     vocabulary,
 )
@@ -106,3 +110,48 @@ def test_the_reason_names_the_strongest_kind_of_evidence() -> None:
 def test_a_replacement_model_can_be_parsed_from_its_toml() -> None:
     parsed = boilerplate.parse_model('bias = -1.5\n\n[weights]\n"w:share" = 2.25\n')
     assert parsed.bias == -1.5 and parsed.weights == {"w:share": 2.25}
+
+
+_furniture_like = st.lists(
+    st.sampled_from(
+        [
+            "Share",
+            "on",
+            "Facebook",
+            "News",
+            "|",
+            "©",
+            "2019",
+            "Nov.",
+            "20,",
+            "5:32",
+            "PM",
+            "By",
+            "Karin",
+            "Holm",
+            "@vessby",
+            "#ferry",
+            "www.vessby.se",
+            "(12)",
+            "MenuSections",
+            "the",
+            "quay",
+            "said",
+            "Updated",
+            "Read",
+            "more",
+            "Privacy",
+            "Policy",
+            "Ingredients",
+            "—",
+        ]
+    ),
+    min_size=1,
+    max_size=8,
+).map(" ".join)
+
+
+@given(st.one_of(_furniture_like, st.text(max_size=60)))
+def test_the_quick_test_lets_through_every_line_with_evidence(line: str) -> None:
+    if has_evidence(line_features(line)):
+        assert may_show_evidence(line)
