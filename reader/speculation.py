@@ -42,7 +42,7 @@ _TIME_WORDS = frozenset(
     "december jan feb mar apr jun jul aug sep sept oct nov dec recently then later soon "
     "early late mid next last this week weeks month months year years".split()
 )
-_BE = frozenset("be is are was were been being am 's".split())
+_BE = frozenset("be is are was were been being am 's remain remains remained".split())
 _DETERMINERS = frozenset("the a an this that these those its his her their our my your".split())
 _PREVIOUS_WORD = re.compile(r"([\w'’.&-]+)\s+$")
 _QUESTION_WORDS = frozenset(("if", "whether"))
