@@ -60,3 +60,11 @@ class ClaimList(OptionList):
         if option.id is None or not option.id.startswith("claim-"):
             return None
         return int(option.id.removeprefix("claim-"))
+
+    def on_focus(self) -> None:
+        """Arriving by tab puts the cursor on the first item, so enter acts at once."""
+        if self.highlighted is None:
+            for index, option in enumerate(self.options):
+                if not option.disabled:
+                    self.highlighted = index
+                    break

@@ -84,3 +84,11 @@ class EntityList(OptionList):
             if listed is entity:
                 return f"entity-{number}"
         return None
+
+    def on_focus(self) -> None:
+        """Arriving by tab puts the cursor on the first item, so enter acts at once."""
+        if self.highlighted is None:
+            for index, option in enumerate(self.options):
+                if not option.disabled:
+                    self.highlighted = index
+                    break
