@@ -165,7 +165,7 @@ async def test_enter_on_an_entity_selects_it_and_e_steps_through_mentions(open_a
 
 
 async def test_the_most_mentioned_entity_of_a_group_comes_first(open_app) -> None:
-    async with open_app() as (app, pilot):
+    async with open_app() as (app, _pilot):
         entities = app.query_one(EntityList)
         organisations = [e for e in entities.entities if e.type == "ORG"]
         assert organisations[0].name == "Harbourline"
