@@ -151,6 +151,8 @@ class ReaderApp(App[None]):
             self._show(self.analysis, final=True)
         else:
             self.article.loading = True
+            source = self.document.source if self.document else self.source_target or "-"
+            self.query_one("#title-bar", TitleBar).source = source
             self.status.say("loading…")
             self.run_worker(self._load, thread=True, exclusive=True, name="load")
 

@@ -6,7 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-from reader.errors import InputError, ReaderError
+from reader.errors import InputError
 from reader.model import Document
 
 
@@ -38,16 +38,43 @@ def read_stdin_then_use_terminal() -> Document:
     return document
 
 
+def check_local_path(target: str) -> None:
+    """Fail at once, before the screen is taken over, on a path that cannot be an article.
+
+    Reading and decoding happen later in the viewer's worker; this only catches what needs no
+    reading: a missing path, a directory, a file we may not read.
+    """
+    path = Path(target)
+    if path.is_dir():
+        raise InputError(f"{target} is a directory, not an article")
+    if not path.exists():
+        raise InputError(f"{target}: no such file")
+    if not os.access(path, os.R_OK):
+        raise InputError(f"{target}: permission denied")
+
+
 def run_viewer(target: str | None, *, raw: bool = False, theme: str | None = None) -> int:
     """Open the viewer on ``target`` (or the sample) and return the exit code.
 
     A failure to load raises the :class:`~reader.errors.ReaderError` behind it, after the
     terminal has been restored, so the command prints one line and exits with its code.
     """
+    from reader.sources import is_url
     from reader.ui.keys import KEY_SPECS
     from reader.ui.settings import load_settings
 
+    if target == "-" and sys.stdin.isatty():
+        raise InputError(
+            "'-' reads the article from standard input: pipe one in, e.g. "
+            "cat article.txt | reader -"
+        )
+    if target and target != "-" and not is_url(target):
+        check_local_path(target)
     settings = load_settings({spec.id for spec in KEY_SPECS})
+    if not sys.stdout.isatty():
+        raise InputError(
+            "the viewer needs a terminal; for a report without one use: reader analyze TARGET"
+        )
     document = read_stdin_then_use_terminal() if target == "-" else None
     from reader.ui.app import ReaderApp
 
@@ -60,7 +87,5 @@ def run_viewer(target: str | None, *, raw: bool = False, theme: str | None = Non
     )
     app.run()
     if app.load_error is not None:
-        if isinstance(app.load_error, ReaderError | KeyboardInterrupt):
-            raise app.load_error
         raise app.load_error
     return app.return_code or 0
