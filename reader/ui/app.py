@@ -117,7 +117,7 @@ class ReaderApp(App[None]):
                 yield Static("Claims", id="claims-title", markup=False)
                 yield ClaimList(id="claims")
         yield StatusLine(id="status")
-        yield Footer()
+        yield Footer(compact=True)
 
     @property
     def article(self) -> ArticleView:
@@ -309,7 +309,9 @@ class ReaderApp(App[None]):
         shown = len(claims)
         count = f"{total}" if self.claim_filter is None else f"{shown} of {total}"
         title = self.query_one("#claims-title", Static)
-        title.update(f"Claims: {label} ({count})  f: filter")
+        title.update(
+            f"Claims ({count})" if self.claim_filter is None else f"Claims: {label} ({count})"
+        )
         empty = "No flagged claims" if self.claim_filter is None else f"No {label} claims"
         self.query_one("#claims", ClaimList).show_claims(claims, empty=empty)
         entities_title = self.query_one("#entities-title", Static)

@@ -6,7 +6,7 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
+from textual.containers import Grid, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
@@ -40,25 +40,28 @@ class HelpScreen(ModalScreen[None]):
         """Binding id to the keys as currently mapped, as people write them."""
 
     def compose(self) -> ComposeResult:
-        """The table of keys in a scrollable box."""
-        with VerticalScroll(id="help-box"):
-            yield Static(self._table(), id="help-text", markup=False)
-
-    def _table(self) -> Content:
+        """A heading, then one row per key: the keys on the left, what they do on the right."""
         rows: list[tuple[str, str]] = [
             (self.key_names.get(spec.id, spec.display or spec.keys), spec.help)
             for spec in KEY_SPECS
         ]
         rows += list(OTHER_KEYS)
-        width = max(len(key) for key, _ in rows) + 2
-        parts: list[str | tuple[str, str]] = [("Keys\n\n", "bold")]
-        for key, text in rows:
-            parts += [(f"  {key:<{width}}", ".help--key"), f"{text}\n"]
-        parts.append(("\nClaim colours\n\n", "bold"))
-        for name, style, text in _LEGEND:
-            parts += ["  ", (f" {name} ", style), f"  {text}\n"]
-        parts.append("\nesc, q or ? closes this screen.")
-        return Content.assemble(*parts)
+        with VerticalScroll(id="help-box"):
+            yield Static(Content("Keys").stylize("bold"), classes="help-heading")
+            with Grid(id="help-keys"):
+                for keys, text in rows:
+                    yield Static(Content(keys), classes="help-key", markup=False)
+                    yield Static(Content(text), classes="help-text", markup=False)
+            yield Static(Content("Claim colours").stylize("bold"), classes="help-heading")
+            with Grid(id="help-legend"):
+                for name, style, text in _LEGEND:
+                    yield Static(Content(f" {name} ").stylize(style), classes="help-key")
+                    yield Static(Content(text), classes="help-text", markup=False)
+            yield Static(Content("esc, q or ? closes this screen."), classes="help-heading")
+
+    def help_text(self) -> str:
+        """Everything the help screen says, as plain text."""
+        return "\n".join(str(static.render()) for static in self.query(Static))
 
     def action_dismiss(self) -> None:  # type: ignore[override]
         """Close the help screen."""

@@ -41,7 +41,7 @@ KEY_SPECS: tuple[KeySpec, ...] = (
         "previous_claim",
         "left_square_bracket",
         "previous_claim",
-        "prev claim",
+        "prev",
         "Go to the previous flagged claim (wraps at the start)",
         display="[",
     ),

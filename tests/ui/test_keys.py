@@ -265,7 +265,7 @@ async def test_question_mark_shows_help_with_every_key(open_app) -> None:
     async with open_app() as (app, pilot):
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
-        text = str(app.screen.query_one("#help-text").render())
+        text = app.screen.help_text()
         for key in ("]", "[", "esc", "ctrl+p", "tab / shift+tab", "Copy the current sentence"):
             assert key in text
         await pilot.press("escape")
@@ -306,7 +306,7 @@ async def test_a_keymap_moves_a_command_to_another_key(open_app) -> None:
         await pilot.press("l")
         assert app.status.message.startswith("claim 1/")
         await pilot.press("question_mark")
-        assert "l " in str(app.screen.query_one("#help-text").render())
+        assert "l " in app.screen.help_text()
 
 
 async def test_sidebar_lists_are_option_lists_without_markup(open_app) -> None:
