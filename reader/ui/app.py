@@ -18,7 +18,7 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import Footer, Input, OptionList, Static
 from textual.worker import get_current_worker
 
 from reader.errors import ReaderError
@@ -43,9 +43,11 @@ from reader.ui.marks import (
     main_kind,
 )
 from reader.ui.navigation import Stepper
-from reader.ui.search_bar import SearchBar
 from reader.ui.status_line import StatusLine
 from reader.ui.title_bar import TitleBar
+
+SYNC_LOAD_BYTES = 256 * 1024
+"""Plain-text files up to this size are analysed before the first frame, not in a worker."""
 
 PREVIEW_CHARS = 200_000
 """Inputs longer than this are shown paragraph by paragraph before the analysis finishes."""
@@ -66,7 +68,7 @@ class LoadFailed(Exception):
 class ReaderApp(App[None]):
     """Read one article: clean or raw text, entities, and its flagged claims."""
 
-    CSS_PATH = "reader.tcss"
+    CSS_PATH = Path(__file__).with_name("reader.tcss")
     TITLE = "reader"
     BINDINGS: ClassVar[list[BindingType]] = app_bindings()  # type: ignore[assignment]
 
@@ -110,7 +112,6 @@ class ReaderApp(App[None]):
         with Horizontal(id="main"):
             with Vertical(id="reading"):
                 yield ArticleView(id="article")
-                yield SearchBar(id="search")
             with Vertical(id="sidebar"):
                 yield Static("Entities", id="entities-title", markup=False)
                 yield EntityList(id="entities")
@@ -147,9 +148,11 @@ class ReaderApp(App[None]):
             self.set_keymap(self.user_keymap)
         self.article.raw = self.start_raw
         self.article.focus()
+        if self.analysis is None and self._is_small_text_file():
+            self._load_now()
         if self.analysis is not None:
             self._show(self.analysis, final=True)
-        else:
+        elif self.load_error is None:
             self.article.loading = True
             source = self.document.source if self.document else self.source_target or "-"
             self.query_one("#title-bar", TitleBar).source = source
@@ -157,6 +160,40 @@ class ReaderApp(App[None]):
             self.run_worker(self._load, thread=True, exclusive=True, name="load")
 
     # -- loading --------------------------------------------------------------------------------
+
+    def _is_small_text_file(self) -> bool:
+        """True for a short local plain-text file: read at once, so the first frame shows it."""
+        if self.document is not None or not self.source_target:
+            return False
+        from reader.sources import is_url
+
+        if self.source_target == "-" or is_url(self.source_target):
+            return False
+        try:
+            path = Path(self.source_target)
+            if not path.is_file() or path.stat().st_size > SYNC_LOAD_BYTES:
+                return False
+            with path.open("rb") as handle:
+                head = handle.read(4096)
+        except OSError:
+            return False
+        return b"<" not in head and not head.startswith(b"\x1f\x8b")
+
+    def _load_now(self) -> None:
+        """Load and analyse a small input before the first frame (it takes milliseconds)."""
+        from reader.analysis import analyze
+        from reader.sources import load
+
+        try:
+            document = load(self.source_target or "-")
+            self.analysis = analyze(
+                document.text,
+                source=document.source,
+                title=document.title,
+                metadata=_metadata(document),
+            )
+        except Exception as error:  # every failure ends the app with one clear line
+            self._fail(error)
 
     def _load(self) -> None:
         """Read and analyse the input (in a thread); hand results to the UI thread."""
@@ -231,7 +268,9 @@ class ReaderApp(App[None]):
         title_bar.article_title = analysis.title or ""
         title_bar.source = analysis.source or ""
         self.title = safe_line(analysis.title or analysis.source or "reader")
-        self.query_one("#entities", EntityList).show_entities(analysis.entities)
+        self.query_one("#entities", EntityList).show_entities(
+            analysis.entities, empty="No names found" if final else "Analysing…"
+        )
         self.entity = None
         self.mentions.reset(())
         self.claims.reset(())
@@ -313,6 +352,8 @@ class ReaderApp(App[None]):
             f"Claims ({count})" if self.claim_filter is None else f"Claims: {label} ({count})"
         )
         empty = "No flagged claims" if self.claim_filter is None else f"No {label} claims"
+        if not self.final:
+            empty = "Analysing…"
         self.query_one("#claims", ClaimList).show_claims(claims, empty=empty)
         entities_title = self.query_one("#entities-title", Static)
         count_entities = len(self.analysis.entities) if self.analysis else 0
@@ -419,24 +460,29 @@ class ReaderApp(App[None]):
 
     # -- search ---------------------------------------------------------------------------------
 
-    def action_search(self) -> None:
-        """Open the search field."""
-        search = self.query_one("#search", SearchBar)
+    async def action_search(self) -> None:
+        """Open the search field (created the first time it is needed)."""
+        from reader.ui.search_bar import SearchBar
+
+        found = self.query("#search")
+        if found:
+            search = found.first(SearchBar)
+        else:
+            search = SearchBar(id="search")
+            await self.query_one("#reading").mount(search)
         search.display = True
         search.value = self.search_text
         search.focus()
 
-    def on_input_submitted(self, event: SearchBar.Submitted) -> None:
+    def on_input_submitted(self, event: Input.Submitted) -> None:
         """Search for the typed text and go to the first match after the reading position."""
-        search = self.query_one("#search", SearchBar)
-        search.display = False
+        event.input.display = False
         self.article.focus()
         self._run_search(event.value, jump=True)
 
     def on_search_bar_cancelled(self) -> None:
         """Close the search field, keeping any earlier search."""
-        search = self.query_one("#search", SearchBar)
-        search.display = False
+        self.query_one("#search").display = False
         self.article.focus()
 
     def _run_search(self, query: str, *, jump: bool) -> None:

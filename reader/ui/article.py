@@ -152,8 +152,8 @@ class ArticleView(ScrollView, can_focus=True):
         return max(10, min(MAX_TEXT_WIDTH, self.size.width - self.gutter_width - 1))
 
     def _relayout(self, *, force: bool = False) -> None:
-        if self.analysis is None:
-            return
+        if self.analysis is None or not self.size.width:
+            return  # not sized yet: the first resize lays the article out
         width = self._text_width()
         key = (id(self.analysis), self.raw, width)
         if not force and key == self._layout_key:

@@ -55,7 +55,7 @@ class EntityList(OptionList):
         super().__init__(id=id, markup=False)
         self.entities: list[Entity] = []
 
-    def show_entities(self, entities: Sequence[Entity]) -> None:
+    def show_entities(self, entities: Sequence[Entity], empty: str = "No names found") -> None:
         """List ``entities`` (replacing what was listed)."""
         options: list[Option] = []
         self.entities = []
@@ -69,7 +69,7 @@ class EntityList(OptionList):
                 options.append(Option(entity_prompt(entity), id=f"entity-{len(self.entities)}"))
                 self.entities.append(entity)
         if not options:
-            options.append(Option(Content("No names found").stylize("italic"), disabled=True))
+            options.append(Option(Content(empty).stylize("italic"), disabled=True))
         self.set_options(options)
 
     def entity_of(self, option: Option) -> Entity | None:

@@ -143,14 +143,6 @@ class Layout:
         k = bisect_right(self.starts, display_offset, first, last + 1) - 1
         return max(first, k)
 
-    def index_of(self, paragraph: int) -> int | None:
-        """Position of raw paragraph ``paragraph`` among the shown ones, if shown."""
-        starts = [p.index for p in self.paragraphs]
-        k = bisect_right(starts, paragraph) - 1
-        if k >= 0 and starts[k] == paragraph:
-            return k
-        return None
-
 
 def build_layout(
     paragraphs: Sequence[Paragraph],
