@@ -121,6 +121,7 @@ _BOUNDARY = re.compile(
     r"|(?P<cjk>[。！？]+)(?P<cjkclose>[」』”’)）]*)"
 )
 _OPENERS = "\"'“‘([«¿¡"
+_CONTINUATIONS = frozenset(".,;:!?-–—)]}")
 
 
 def _word_before(text: str, pos: int, floor: int) -> tuple[str, int]:
@@ -145,8 +146,9 @@ def _is_boundary(text: str, match: re.Match[str], floor: int, limit: int) -> boo
     """Decide whether a candidate punctuation mark really ends a sentence."""
     nxt = _word_after(text, match.end(), limit)
     if not nxt:
-        # The next sentence starts with a symbol, a dash or the like: trust the punctuation.
-        return True
+        # No word follows: a spaced ellipsis (". . .") or a dash continues the sentence; any
+        # other symbol is taken to open the next one.
+        return text[match.end()] not in _CONTINUATIONS
     first = nxt[0]
     if first.islower():
         return False
@@ -159,7 +161,7 @@ def _is_boundary(text: str, match: re.Match[str], floor: int, limit: int) -> boo
         return True
     if token_start == floor and len(token) <= 3 and (token.isdigit() or token.isalpha()):
         return False  # a list marker such as "1." or "a." opening the paragraph
-    if len(key) == 1 and key.isalpha():
+    if len(token) == 1 and token.isupper():
         return False  # an initial: "J. K. Rowling", "George W. Bush"
     if key in _NEVER_FINAL:
         return False
@@ -167,7 +169,7 @@ def _is_boundary(text: str, match: re.Match[str], floor: int, limit: int) -> boo
     if dotted or key in _MAYBE_FINAL:
         if first.isdigit() and (key in _MONTHS or key == "no"):
             return False
-        return nxt.lower() in _SENTENCE_OPENERS
+        return nxt.lower() in _SENTENCE_OPENERS or nxt.lower() in _NEVER_FINAL
     return True
 
 

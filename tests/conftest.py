@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# Bounded runs in the normal suite; HYPOTHESIS_PROFILE=fuzz for a long hunt.
+settings.register_profile(
+    "default", max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile(
+    "fuzz", max_examples=20_000, deadline=None, suppress_health_check=list(HealthCheck)
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 ASSETS = REPO_ROOT / "assets"
 SAMPLE_ARTICLE = ASSETS / "sample-article.txt"
-SHARED = Path(__import__("os").environ.get("READER_SHARED", REPO_ROOT.parent / "shared"))
+SHARED = Path(os.environ.get("READER_SHARED", REPO_ROOT.parent / "shared"))
 SEED_ARTICLE = SHARED / "seed" / "seed-article.txt"
 SHARED_DATA = SHARED / "data"
 
