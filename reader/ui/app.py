@@ -49,6 +49,9 @@ from reader.ui.title_bar import TitleBar
 SYNC_LOAD_BYTES = 256 * 1024
 """Plain-text files up to this size are analysed before the first frame, not in a worker."""
 
+SHORT_SCREEN = 32
+"""Below this many rows the sidebar gives the entities most of its height."""
+
 PREVIEW_CHARS = 200_000
 """Inputs longer than this are shown paragraph by paragraph before the analysis finishes."""
 
@@ -158,6 +161,10 @@ class ReaderApp(App[None]):
             self.query_one("#title-bar", TitleBar).source = source
             self.status.say("loading…")
             self.run_worker(self._load, thread=True, exclusive=True, name="load")
+
+    def on_resize(self) -> None:
+        """On short screens the claims list stays small until it has the focus."""
+        self.query_one("#sidebar").set_class(self.size.height < SHORT_SCREEN, "-short")
 
     # -- loading --------------------------------------------------------------------------------
 
