@@ -37,6 +37,11 @@ def _viewer_parser() -> argparse.ArgumentParser:
             "marked. With no TARGET, opens a bundled sample article. "
             "Use 'reader analyze --help' for machine-readable reports."
         ),
+        epilog=(
+            "Keys: ] and [ step through claims, r switches clean/raw, / searches, tab moves "
+            "to the sidebar, ? lists every key, q quits. Theme and keys can be set in "
+            "config.toml in the config directory (see the README)."
+        ),
     )
     parser.add_argument(
         "target",
