@@ -12,13 +12,13 @@ import re
 from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Footer, OptionList, Static
 from textual.worker import get_current_worker
 
 from reader.errors import ReaderError
@@ -51,6 +51,9 @@ SYNC_LOAD_BYTES = 256 * 1024
 
 SHORT_SCREEN = 32
 """Below this many rows the sidebar gives the entities most of its height."""
+
+if TYPE_CHECKING:
+    from textual.widgets import Input
 
 PREVIEW_CHARS = 200_000
 """Inputs longer than this are shown paragraph by paragraph before the analysis finishes."""
@@ -275,13 +278,12 @@ class ReaderApp(App[None]):
         title_bar.article_title = analysis.title or ""
         title_bar.source = analysis.source or ""
         self.title = safe_line(analysis.title or analysis.source or "reader")
-        self.query_one("#entities", EntityList).show_entities(
-            analysis.entities, empty="No names found" if final else "Analysing…"
-        )
         self.entity = None
         self.mentions.reset(())
         self.claims.reset(())
-        self._apply_filter()
+        self._apply_filter(fill_list=False)
+        # The article is what the first frame needs; the sidebar follows right after it.
+        self.call_after_refresh(self._fill_sidebar, analysis)
         if self.search_text:
             self._run_search(self.search_text, jump=False)
         self._update_view_labels()
@@ -290,6 +292,16 @@ class ReaderApp(App[None]):
             self.status.say("analysing… (the text is shown; highlights follow)")
         else:
             self._say_position()
+
+    def _fill_sidebar(self, analysis: Analysis) -> None:
+        if analysis is not self.analysis:
+            return  # a newer analysis replaced this one and fills the sidebar itself
+        self.query_one("#entities", EntityList).show_entities(
+            analysis.entities, empty="No names found" if self.final else "Analysing…"
+        )
+        self._apply_filter()
+        if self.claims.index is not None:
+            self.query_one("#claims", ClaimList).highlighted = self.claims.index
 
     # -- views ------------------------------------------------------------------------------------
 
@@ -347,7 +359,7 @@ class ReaderApp(App[None]):
             return list(claims)
         return [s for s in claims if any(f.kind is kind for f in s.flags)]
 
-    def _apply_filter(self) -> None:
+    def _apply_filter(self, *, fill_list: bool = True) -> None:
         claims = self._filtered_claims()
         self.claims.reset(claims, keep=self.claims.current)
         label = "all" if self.claim_filter is None else KIND_LABELS[self.claim_filter]
@@ -361,7 +373,8 @@ class ReaderApp(App[None]):
         empty = "No flagged claims" if self.claim_filter is None else f"No {label} claims"
         if not self.final:
             empty = "Analysing…"
-        self.query_one("#claims", ClaimList).show_claims(claims, empty=empty)
+        if fill_list:
+            self.query_one("#claims", ClaimList).show_claims(claims, empty=empty)
         entities_title = self.query_one("#entities-title", Static)
         count_entities = len(self.analysis.entities) if self.analysis else 0
         entities_title.update(f"Entities ({count_entities})")

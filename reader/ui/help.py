@@ -20,6 +20,31 @@ _LEGEND = (
 )
 
 
+HELP_ORDER = (
+    "next_claim",
+    "previous_claim",
+    "cycle_filter",
+    "toggle_raw",
+    "next_mention",
+    "previous_mention",
+    "search",
+    "next_match",
+    "previous_match",
+    "clear",
+    "scroll_down",
+    "scroll_up",
+    "page_down",
+    "page_up",
+    "top",
+    "bottom",
+    "copy_sentence",
+    "export",
+    "help",
+    "quit",
+)
+"""The order keys are explained in: reading first, then moving, then the rest."""
+
+
 class HelpScreen(ModalScreen[None]):
     """A list of every key and what it does, with the colour legend of the claim kinds."""
 
@@ -41,9 +66,9 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         """A heading, then one row per key: the keys on the left, what they do on the right."""
+        specs = sorted(KEY_SPECS, key=lambda spec: HELP_ORDER.index(spec.id))
         rows: list[tuple[str, str]] = [
-            (self.key_names.get(spec.id, spec.display or spec.keys), spec.help)
-            for spec in KEY_SPECS
+            (self.key_names.get(spec.id, spec.display or spec.keys), spec.help) for spec in specs
         ]
         rows += list(OTHER_KEYS)
         with VerticalScroll(id="help-box"):

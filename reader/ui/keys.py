@@ -41,8 +41,9 @@ KEY_SPECS: tuple[KeySpec, ...] = (
         "previous_claim",
         "left_square_bracket",
         "previous_claim",
-        "prev",
+        "prev claim",
         "Go to the previous flagged claim (wraps at the start)",
+        show=False,
         display="[",
     ),
     KeySpec(
@@ -60,9 +61,16 @@ KEY_SPECS: tuple[KeySpec, ...] = (
         "Cycle the claim filter: all, speculation, vague source, attribution",
     ),
     KeySpec("search", "slash", "search", "search", "Search the article", display="/"),
+    KeySpec("help", "question_mark", "help", "help", "Show every key", display="?"),
+    KeySpec("quit", "q", "quit", "quit", "Quit"),
     KeySpec("next_match", "n", "next_match", "next match", "Go to the next search match"),
     KeySpec(
-        "previous_match", "N", "previous_match", "prev match", "Go to the previous search match"
+        "previous_match",
+        "N",
+        "previous_match",
+        "prev match",
+        "Go to the previous search match",
+        show=False,
     ),
     KeySpec(
         "next_mention",
@@ -77,6 +85,7 @@ KEY_SPECS: tuple[KeySpec, ...] = (
         "previous_mention",
         "prev mention",
         "Go to the previous mention of the selected entity",
+        show=False,
     ),
     KeySpec(
         "clear",
@@ -150,8 +159,6 @@ KEY_SPECS: tuple[KeySpec, ...] = (
         show=False,
         display="G end",
     ),
-    KeySpec("help", "question_mark", "help", "help", "Show every key", display="?"),
-    KeySpec("quit", "q", "quit", "quit", "Quit"),
 )
 
 

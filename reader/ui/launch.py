@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from pathlib import Path
@@ -85,6 +86,9 @@ def run_viewer(target: str | None, *, raw: bool = False, theme: str | None = Non
         theme=theme or settings.theme,
         keymap=settings.keymap,
     )
+    # Everything imported so far lives as long as the program: keep the collector off it, which
+    # makes the first frames measurably quicker.
+    gc.freeze()
     app.run()
     if app.load_error is not None:
         raise app.load_error

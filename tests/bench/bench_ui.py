@@ -102,10 +102,19 @@ def time_to_screen(command: str, marker: str, size: tuple[int, int] = (160, 45))
         subprocess.run([*tmux, "kill-server"], check=False, capture_output=True)
 
 
-def median_time(command: str, marker: str) -> float:
-    """Median of :func:`time_to_screen` over ``RUNS`` runs (after one warm-up run)."""
-    time_to_screen(command, marker)
-    return statistics.median(time_to_screen(command, marker) for _ in range(RUNS))
+def median_times(peers: dict[str, tuple[str, str]]) -> dict[str, float]:
+    """Median :func:`time_to_screen` of each ``name: (command, marker)``.
+
+    The peers take turns (one run of each, ``RUNS`` times, after a warm-up round), so a change
+    in the machine's load during the benchmark affects them alike.
+    """
+    samples: dict[str, list[float]] = {name: [] for name in peers}
+    for round_number in range(RUNS + 1):
+        for name, (command, marker) in peers.items():
+            seconds = time_to_screen(command, marker)
+            if round_number:
+                samples[name].append(seconds)
+    return {name: statistics.median(values) for name, values in samples.items()}
 
 
 async def seconds_per_page(path: Path, pages: int = 40) -> float:
@@ -144,11 +153,14 @@ def main() -> int:
         big_marker = build_big_article(big)
         size_mb = big.stat().st_size / 1e6
         q = shlex.quote
-        minimal_s = median_time(
-            f"{q(sys.executable)} {q(str(minimal))} {q(str(SEED))}", seed_marker
+        medians = median_times(
+            {
+                "minimal": (f"{q(sys.executable)} {q(str(minimal))} {q(str(SEED))}", seed_marker),
+                "seed": (f"{q(str(READER))} {q(str(SEED))}", seed_marker),
+                "big": (f"{q(str(READER))} {q(str(big))}", big_marker),
+            }
         )
-        seed_s = median_time(f"{q(str(READER))} {q(str(SEED))}", seed_marker)
-        big_s = median_time(f"{q(str(READER))} {q(str(big))}", big_marker)
+        minimal_s, seed_s, big_s = medians["minimal"], medians["seed"], medians["big"]
         print(f"start-up to text on screen, median of {RUNS} (tmux 160x45):")
         print(f"  minimal Textual app, seed : {minimal_s * 1000:7.0f} ms")
         ratio = seed_s / minimal_s
