@@ -113,7 +113,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run_analyze(argv[1:])
         return _run_viewer(argv)
     except ReaderError as error:
-        print(f"reader: {error}", file=sys.stderr)
+        print(f"reader: {_one_printable_line(str(error))}", file=sys.stderr)
         return error.exit_code
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
@@ -125,5 +125,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:  # the last line of defence against tracebacks
         if os.environ.get("READER_DEBUG"):
             raise
-        print(f"reader: internal error: {type(error).__name__}: {error}", file=sys.stderr)
+        message = _one_printable_line(f"{type(error).__name__}: {error}")
+        print(f"reader: internal error: {message}", file=sys.stderr)
         return EXIT_INTERNAL
+
+
+def _one_printable_line(message: str) -> str:
+    """The message on one line, with control characters (from a file name, say) made visible."""
+    return "".join(
+        ch if ch.isprintable() or ch == " " else ascii(ch)[1:-1] for ch in " ".join(message.split())
+    )

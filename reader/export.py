@@ -75,7 +75,9 @@ def to_markdown(analysis: Analysis) -> str:
                     continue
                 others = [a for a in entity.aliases if a != entity.name]
                 also = f" (also: {', '.join(others)})" if others else ""
-                lines.append(f"- {entity.name}: {len(entity.mentions)} mentions{also}")
+                count = len(entity.mentions)
+                noun = "mention" if count == 1 else "mentions"
+                lines.append(f"- {entity.name}: {count} {noun}{also}")
             lines.append("")
     hidden_paragraphs = analysis.hidden_paragraphs
     if hidden_paragraphs:

@@ -1,0 +1,100 @@
+"""The built-in rule-based extractor: mentions, then merging, then typing, then ordering."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from reader.entities.lexicon import Lexicon, lexicon
+from reader.entities.mentions import LowercaseUse, Mention, Votes, add_vote, find_mentions
+from reader.entities.merging import merge_mentions
+from reader.entities.voting import entity_type, provisional_type, total_votes
+from reader.model import Entity, EntityType, Span
+
+
+def _canonical(cluster: list[Mention]) -> str:
+    """The longest full form; among equals, the one not in capitals, then the most frequent."""
+    counts = Counter(m.surface for m in cluster)
+    return max(
+        counts,
+        key=lambda s: (len(s.split()), not s.isupper() or len(s) <= 6, counts[s], len(s), s),
+    )
+
+
+def _aliases(cluster: list[Mention], name: str) -> tuple[str, ...]:
+    """Every distinct surface form, the canonical name first, the others in reading order."""
+    seen = {name: None}
+    for mention in cluster:
+        seen.setdefault(mention.surface, None)
+    return tuple(seen)
+
+
+class RuleExtractor:
+    """The default extractor: word-list rules, no model, no downloads."""
+
+    def extract(self, text: str) -> list[Entity]:
+        """The entities named in ``text``, most salient first; offsets are into ``text``."""
+        lex = lexicon()
+        groups, dates = find_mentions(text)
+        clusters = merge_mentions(groups, lex)
+        summaries = []
+        for cluster in clusters:
+            summaries.append((total_votes(cluster), max((m.words for m in cluster), key=len)))
+        _vote_products(text, clusters, summaries, lex)
+        organisations: set[tuple[str, ...]] = set()
+        for cluster, (votes, longest) in zip(clusters, summaries, strict=True):
+            if provisional_type(votes, longest, lex) is EntityType.ORG:
+                organisations.update(m.words for m in cluster)
+        frozen_organisations = frozenset(organisations)
+        entities: list[Entity] = []
+        for cluster, (votes, longest) in zip(clusters, summaries, strict=True):
+            kind = entity_type(cluster, votes, longest, lex, frozen_organisations)
+            if len(cluster) == 1:
+                name = cluster[0].surface
+                aliases: tuple[str, ...] = (name,)
+            else:
+                name = _canonical(cluster)
+                aliases = _aliases(cluster, name)
+            entities.append(
+                Entity(name, kind, aliases, tuple(Span(m.start, m.end) for m in cluster))
+            )
+        entities.extend(_date_entities(text, dates))
+        entities.sort(key=lambda e: (-len(e.mentions), e.mentions[0].start))
+        return entities
+
+
+def _vote_products(
+    text: str,
+    clusters: list[list[Mention]],
+    summaries: list[tuple[Votes, tuple[str, ...]]],
+    lex: Lexicon,
+) -> None:
+    """ "The Apple Car": a name written with "the", made of another name and a common noun the
+    text also uses in lower case ("its own car"), is a product, and the other name its maker."""
+    cluster_of: dict[str, int] = {}
+    for index, cluster in enumerate(clusters):
+        for mention in cluster:
+            cluster_of.setdefault(mention.key, index)
+    lowercase: LowercaseUse | None = None
+    for index, cluster in enumerate(clusters):
+        longest = summaries[index][1]
+        last = longest[-1]
+        if len(longest) < 2 or last in lex.head_words or not any(m.after_the for m in cluster):
+            continue
+        maker = cluster_of.get(" ".join(longest[:-1]))
+        if maker is None or maker == index:
+            continue
+        if lowercase is None:
+            lowercase = LowercaseUse(text)
+        if lowercase(last):
+            add_vote(summaries[index][0], EntityType.PRODUCT, 3.0)
+            add_vote(summaries[maker][0], EntityType.ORG, 2.0)
+
+
+def _date_entities(text: str, dates: list[tuple[int, int]]) -> list[Entity]:
+    by_surface: dict[str, list[Span]] = {}
+    for start, end in dates:
+        by_surface.setdefault(text[start:end], []).append(Span(start, end))
+    return [
+        Entity(name=surface, type=EntityType.DATE, aliases=(surface,), mentions=tuple(spans))
+        for surface, spans in by_surface.items()
+    ]

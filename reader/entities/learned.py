@@ -1,0 +1,157 @@
+"""Learned type evidence: small weights over general features of a mention.
+
+Each mention is described by a dozen general features: how many words it has, the last letters
+of its last word ("-ski", "-ese"), whether it is in capitals, opens a sentence, or is a known
+place; and the word just before and just after it when that word is lower case ("said", "in",
+"beat") or a mark ("(", a number). A linear model gives each feature a weight per type
+(person, organisation, place, other); a mention's weights are added up and turned into
+probabilities, which vote beside the rules of :mod:`reader.entities.mentions`.
+
+The weights live in ``reader/lexicon/entity_type_weights.tsv``, one feature a line, so every
+decision can be read back. They were fitted on news text annotated with these four types by
+``tests/eval/train_entities.py``; the file holds feature names and numbers only: word endings of
+at most three letters and lower-case context words, never a name.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import cache
+from pathlib import Path
+
+from reader.model import EntityType
+
+WEIGHTS_PATH = Path(__file__).resolve().parent.parent / "lexicon" / "entity_type_weights.tsv"
+CLASSES = (EntityType.PERSON, EntityType.ORG, EntityType.PLACE, EntityType.OTHER)
+"""The four types the weights tell apart, in the order of the columns."""
+SCALE = 3.0
+"""How many votes a certain prediction is worth (a country name is worth 4)."""
+
+Weights = dict[str, tuple[float, ...]]
+_DIGIT = re.compile(r"\d")
+
+
+def context_token(text: str, start: int, end: int) -> tuple[str, str]:
+    """The token before ``start`` and after ``end``, reduced to a general class.
+
+    Lower-case words are kept as they are; numbers become ``NUM``, capitalised words ``CAP``,
+    a line start or end ``<s>``; punctuation is kept (``(``, ``,``, ``'s``).
+    """
+    return _token_before(text, start), _token_after(text, end)
+
+
+def _classify(token: str) -> str:
+    if not token:
+        return "<s>"
+    first = token[0]
+    if first.isdigit():
+        return "NUM"
+    if first.isalpha():
+        if first.isupper():
+            return "CAP"
+        return token.casefold() if token.isalpha() else "low"
+    return token if len(token) <= 2 else token[0]
+
+
+def _token_before(text: str, start: int) -> str:
+    if start == 0:
+        return "<s>"
+    previous = text[start - 1]
+    if previous == "\n":
+        return "<s>"
+    if previous != " ":
+        return previous
+    i = text.rfind(" ", max(0, start - 32), start - 1) + 1
+    token = text[i : start - 1]
+    newline = token.rfind("\n")
+    if newline >= 0:
+        token = token[newline + 1 :]
+    return _classify(token)
+
+
+def _token_after(text: str, end: int) -> str:
+    following = text[end : end + 32]
+    if not following or following[0] == "\n":
+        return "<s>"
+    if following[0] != " ":
+        if following[:2] in ("'s", "’s"):
+            return "'s"
+        return following[0]
+    token = following[1:].split(None, 1)[0] if following[1:].strip() else ""
+    if not token or following[1] == "\n":
+        return "<s>"
+    if token in ("'s", "’s"):
+        return "'s"
+    word = token.rstrip(",.;:!?\"')”’")
+    return _classify(word or token)
+
+
+def shape_features(
+    words: tuple[str, ...], surface: str, gazetteer_type: EntityType | None, heads: frozenset[str]
+) -> list[str]:
+    """Features of the name itself: length, word endings, capitals, digits, known place."""
+    last = words[-1]
+    features = ["bias", f"w={min(len(words), 3)}"]
+    if len(last) >= 5:
+        features.append(f"s3={last[-3:]}")
+    if len(words) > 1 and len(words[0]) >= 5:
+        features.append(f"f3={words[0][-3:]}")
+    if last in heads:
+        features.append(f"lw={last}")
+    if len(surface) >= 2 and surface.isupper():
+        features.append("caps" if len(surface) > 5 else "acronym")
+    if "-" in surface:
+        features.append("hyphen")
+    if "." in surface:
+        features.append("dot")
+    if _DIGIT.search(surface):
+        features.append("digit")
+    if gazetteer_type is not None:
+        features.append(f"gz={gazetteer_type.value}")
+    return features
+
+
+def context_features(before: str, after: str, initial: bool, headline: bool) -> list[str]:
+    """Features of the place the name appears in."""
+    features = [f"p={before}", f"n={after}"]
+    if initial:
+        features.append("initial")
+    if headline:
+        features.append("headline")
+    return features
+
+
+@cache
+def weights() -> Weights:
+    """The fitted weights (empty when the file is absent: the rules then type alone)."""
+    try:
+        lines = WEIGHTS_PATH.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        return {}
+    table: Weights = {}
+    for line in lines:
+        if not line or line.startswith("#"):
+            continue
+        name, *values = line.split("\t")
+        table[name] = tuple(float(v) for v in values)
+    return table
+
+
+def score(features: list[str], table: Weights) -> list[float]:
+    """The summed weights of ``features`` per class (features the table lacks count zero)."""
+    total = [0.0] * len(CLASSES)
+    for feature in features:
+        row = table.get(feature)
+        if row is not None:
+            for i, weight in enumerate(row):
+                total[i] += weight
+    return total
+
+
+def probabilities(scores: list[float]) -> list[float]:
+    """Softmax of the class scores."""
+    top = max(scores)
+    exps = [math.exp(s - top) for s in scores]
+    norm = sum(exps)
+    return [e / norm for e in exps]

@@ -1,0 +1,740 @@
+"""Finding name mentions: capitalised spans, cut into names by cheap word-list rules.
+
+One compiled regular expression finds every run of capitalised words (with the connectors that
+live inside names: "Bank of America", "Diário do Estuário"); the rest is dictionary look-ups on
+the words of each run:
+
+- a sentence-initial word is dropped when it is a function word or a common word the text also
+  writes in lower case ("However", "Still", "Few");
+- words that are never names ("CEO", "EV"), dates, honorifics and capitalised titles
+  ("Prime Minister") cut a run in two, and leave evidence on the names beside them;
+- "of" and "for" stay inside a name only after words such as "Bank" or "University";
+- a nationality before a person's name is its own mention ("Australian Tom Moody");
+- headlines in capitals or title case are read word by word, keeping words the rest of the text
+  shows to be names;
+- possessives are never part of a name ("Xiaomi's" names "Xiaomi").
+
+Each mention carries the evidence of its context (a role before it, a company word after it...)
+as votes for a type; :mod:`reader.entities.voting` adds them up over the whole document.
+Months and weekdays met on the way, with the numbers beside them, are dates.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from itertools import pairwise
+
+from reader.entities import learned
+from reader.entities.lexicon import Lexicon, fold, lexicon
+from reader.model import EntityType
+
+PERSON, ORG, PLACE, NORP = EntityType.PERSON, EntityType.ORG, EntityType.PLACE, EntityType.NORP
+PRODUCT, EVENT = EntityType.PRODUCT, EntityType.EVENT
+
+Votes = dict[EntityType, float]
+_UNKNOWN: tuple[EntityType | None, float] = (None, 0.0)
+
+_CONNECTORS = (
+    "of the|of|for the|for|and|the|&|de|da|do|dos|das|del|della|di|du|van|von|der|den|ter|ten"
+    "|la|le|al|el|bin|ibn|bint|y"
+)
+_CONNECTOR_KEYS = frozenset(_CONNECTORS.split("|"))
+# Connectors kept inside a name wherever they appear ("Diário do Estuário", "Ludwig van ...").
+_PARTICLES = frozenset(
+    "& de da do dos das del della di du van von der den ter ten la le al el bin ibn bint y".split()
+)
+_POSSESSIVES = frozenset(["'s", "’s", "s'", "s’"])
+_OPENING_MARKS = "\"'“‘([«"
+_SENTENCE_END = frozenset(".!?:;—–-•*|>\n")
+_ABBREVIATIONS = frozenset(
+    "inc corp co ltd bros jr sr st mt ft gen col lt sgt capt maj rev gov sen rep dr mr mrs ms prof"
+    " no vs".split()
+)
+_COMMON_ENDINGS = (
+    "ing", "ed", "ally", "ently", "antly", "ously", "ively", "ately", "edly", "ingly", "ibly",
+    "ably", "ment", "ments", "tion", "tions", "sion", "sions", "ness", "ity", "ities", "ism",
+    "ive", "ous", "ful", "less", "able", "ance", "ence", "ists",
+)  # fmt: skip
+_DETERMINERS = frozenset(["the", "a", "an", "its", "his", "her", "their"])
+_SPACE_OR_MARK = frozenset(" \t\n\"'“‘([«/—–")
+_ARABIC_ARTICLES = frozenset([" al", " el", "\nal", "\nel"])
+_BEFORE_MONTH = frozenset(
+    "in since until till by from last next early late mid of during before after through".split()
+)
+_MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+_TEAM_ROLES = frozenset(
+    "captain coach manager striker midfielder defender goalkeeper keeper batsman bowler"
+    " spinner all-rounder skipper v vs".split()
+)
+_DATELINE_AFTER = re.compile(r"(?:,[^\S\n]+[A-Z][\w.]*)?[^\S\n]+(?:[—–-]|\d{4}-\d\d-\d\d)")
+# In a headline in capitals, "SOCCER - JAPAN ..." is a topic, not a dateline: only a date counts.
+_DATELINE_DATE = re.compile(r"(?:,[^\S\n]+[A-Z][\w.]*)?[^\S\n]+\d{4}-\d\d-\d\d")
+_NORP_ENDINGS = ("an", "ans", "ese", "ish", "i", "is", "en", "ens")
+_COORDINATORS = frozenset([" and ", " or ", " & ", " nor "])
+_TRIM_AFTER = ",.;:!?\"'”’)"
+_DIGIT = re.compile(r"\d")
+_YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
+_DAY_AFTER = re.compile(r"[^\S\n]+\d{1,2}(?:st|nd|rd|th)?\b(?:,?[^\S\n]+(?:1[5-9]|20)\d\d\b)?")
+_YEAR_AFTER = re.compile(r"[^\S\n]+(?:of[^\S\n]+)?(?:1[5-9]|20)\d\d\b")
+_DAY_BEFORE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?[^\S\n]+$")
+# A lowercase-looking use of a word, for the (large text) set of lowercase words.
+_LOWER_WORD = re.compile(r"(?<![\w'’.-])[a-z]+(?![\w'’-])")
+_LARGE_TEXT = 200_000
+
+
+def _capital_ranges(low: int, high: int) -> str:
+    """A character-class body for the capital letters between two code points, as ranges."""
+    ranges: list[list[int]] = []
+    for code in range(low, high):
+        char = chr(code)
+        if char.isupper() or char.istitle():
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1][1] = code
+            else:
+                ranges.append([code, code])
+    return "".join(
+        re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
+        for a, b in ranges
+    )
+
+
+@cache
+def _span_pattern() -> re.Pattern[str]:
+    """The one regex that finds runs of capitalised words (built on first use)."""
+    up = f"[A-Z{_capital_ranges(0x80, 0x2000)}]"
+    # A capitalised word, with inner hyphens, dots, "&" and apostrophes ("O'Neill", "U.S.",
+    # "AT&T"), never a possessive "'s", and an optional final dot that is trimmed later.
+    word = rf"{up}\w*(?:[-&.]\w+|['’](?!s\b)\w+)*\.?"
+    sep = r"[^\S\n]+"
+    return re.compile(rf"{word}(?:{sep}(?:(?:{_CONNECTORS}){sep})*{word})*")
+
+
+@dataclass(slots=True)
+class Mention:
+    """One place a name appears, with the evidence its context gives for a type."""
+
+    start: int
+    end: int
+    surface: str
+    words: tuple[str, ...]
+    """The folded words of the name, connectors included."""
+    key: str
+    """The folded name: the same for "Xpeng Motor" and "XPENG MOTOR"."""
+    votes: Votes = field(default_factory=dict)
+    headline: bool = False
+    """True when found in a headline in capitals or title case."""
+    initial: bool = False
+    """True when the name opens a sentence."""
+    after_the: bool = False
+    """True when "the" comes just before the name ("the Apple Car")."""
+
+
+def add_vote(votes: Votes, kind: EntityType, weight: float) -> None:
+    """Add ``weight`` to the vote for ``kind``."""
+    votes[kind] = votes.get(kind, 0.0) + weight
+
+
+@dataclass(slots=True)
+class _Word:
+    start: int
+    end: int
+    key: str
+    final: bool = False
+    """True when a sentence-ending period followed the word."""
+    surname: bool = False
+    """True for a month name that is a surname here: "Theresa May", "Brian May"."""
+
+
+_FOLDED: dict[str, str] = {}
+
+
+def _fold(word: str) -> str:
+    """:func:`fold`, remembered (the same few thousand words come back in every article)."""
+    key = _FOLDED.get(word)
+    if key is None:
+        if len(_FOLDED) > 200_000:
+            _FOLDED.clear()
+        key = _FOLDED[word] = fold(word)
+    return key
+
+
+def _words_of(text: str, start: int, surface: str) -> list[_Word]:
+    words: list[_Word] = []
+    position = 0
+    for piece in surface.split():
+        s = surface.index(piece, position)
+        position = s + len(piece)
+        final = False
+        key = ""
+        if piece[-1] == "." and len(piece) > 1:
+            bare = piece[:-1]
+            folded = bare.casefold()
+            if folded in _MONTH_ABBREVIATIONS:
+                key = folded + "."
+            elif not ("." in bare or len(bare) == 1 or folded in _ABBREVIATIONS):
+                piece, final = bare, True
+        words.append(_Word(start + s, start + s + len(piece), key or _fold(piece), final))
+    return words
+
+
+def _is_sentence_start(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and (text[i] == " " or text[i] in _OPENING_MARKS or text[i] == "\t"):
+        i -= 1
+    return i < 0 or text[i] in _SENTENCE_END
+
+
+_CAPITALS, _TITLE_CASE = 1, 2
+
+
+def _is_headline(line: str, lex: Lexicon) -> int:
+    """``_CAPITALS`` for a line in capitals, ``_TITLE_CASE`` for a short line with most words
+    capitalised, else 0."""
+    if line.isupper():
+        return _CAPITALS if sum(c.isalpha() for c in line) >= 4 else 0
+    if len(line) > 160 or ". " in line or line.rstrip().endswith("."):
+        return 0
+    words = [w for w in line.split() if w[:1].isalpha()]
+    if len(words) < 4:
+        return 0
+    capitalised = sum(w[0].isupper() for w in words)
+    lowered = [w for w in words if not w[0].isupper()]
+    if capitalised >= 0.75 * len(words) or (
+        capitalised >= 3 and all(fold(w) in lex.openers for w in lowered)
+    ):
+        return _TITLE_CASE
+    return 0
+
+
+class LowercaseUse:
+    """Whether the text uses a word in lower case somewhere ("still" for "Still")."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.known: dict[str, bool] = {}
+        self.words: frozenset[str] | None = None
+        if len(text) > _LARGE_TEXT:
+            self.words = frozenset(_LOWER_WORD.findall(text))
+
+    def __call__(self, key: str) -> bool:
+        if self.words is not None:
+            return key in self.words
+        found = self.known.get(key)
+        if found is None:
+            found = self.known[key] = self._search(key)
+        return found
+
+    def _search(self, key: str) -> bool:
+        text, n = self.text, len(key)
+        if not key.isalpha():
+            return False
+        i = text.find(key)
+        while i >= 0:
+            before = text[i - 1] if i else " "
+            after = text[i + n : i + n + 1]
+            if not before.isalnum() and not (after.isalnum() if after else False):
+                return True
+            i = text.find(key, i + 1)
+        return False
+
+
+def _mark_month_surnames(text: str, words: list[_Word], lex: Lexicon) -> None:
+    """A month right after a given name, with no day or year after it, is a surname."""
+    for i in range(1, len(words)):
+        word, previous = words[i], words[i - 1]
+        if (
+            word.key in lex.months
+            and not word.key.endswith(".")
+            and not previous.final
+            and previous.key not in lex.date_words
+            and previous.key not in _CONNECTOR_KEYS
+            and previous.key not in lex.openers
+            and previous.key not in lex.not_names
+            and previous.key not in lex.title_words
+            and previous.key not in lex.honorifics
+            and not _DAY_AFTER.match(text, word.end)
+            and not _YEAR_AFTER.match(text, word.end)
+        ):
+            word.surname = True
+
+
+def _looks_common(key: str, lowercase: LowercaseUse) -> bool:
+    """A word shaped like a common word: a participle, an adverb, an abstract noun, or the plural
+    of a word the text writes in lower case ("Revised", "Currently", "Proposals")."""
+    if len(key) < 5:
+        return False
+    if key.endswith(_COMMON_ENDINGS):
+        return True
+    return key[-1] == "s" and (lowercase(key[:-1]) or (key[-2] == "e" and lowercase(key[:-2])))
+
+
+def _segments(
+    words: list[_Word], initial: bool, lowercase: LowercaseUse, lex: Lexicon
+) -> list[tuple[list[_Word], Votes]]:
+    """Cut the words of one capitalised run into names, each with the votes its cuts leave."""
+    names: list[tuple[list[_Word], Votes]] = []
+    current: list[_Word] = []
+    votes: Votes = {}
+
+    def close(next_votes: Votes | None = None) -> None:
+        nonlocal current, votes
+        while current and current[-1].key in _CONNECTOR_KEYS:
+            current.pop()
+        if current:
+            names.append((current, votes))
+        current, votes = [], next_votes if next_votes is not None else {}
+
+    i, n = 0, len(words)
+    while i < n:
+        word = words[i]
+        key = word.key
+        if (initial or (i and words[i - 1].final)) and not current:
+            initial = False
+            common = key in lex.openers or (
+                key not in lex.gazetteer
+                and (lowercase(key) or (i + 1 == n and _looks_common(key, lowercase)))
+            )
+            if common and not (i + 1 < n and f"{key} {words[i + 1].key}" in lex.gazetteer):
+                # drop "The", "Still", "Improvements" (alone), but keep "New York"
+                i += 1
+                continue
+        initial = False
+        if not current and (key == "a" or key == "an"):
+            i += 1  # "A Digital Britain": an article never opens a name
+            continue
+        if key in _CONNECTOR_KEYS:
+            if current and (
+                key in _PARTICLES
+                or ((key == "of" or key == "for") and current[-1].key in lex.joins_of)
+                or (key == "the" and (current[-1].key == "of" or current[-1].key == "for"))
+            ):
+                current.append(word)
+            else:
+                close()
+            i += 1
+            continue
+        if key in lex.honorifics:
+            close({PERSON: 4.0})
+        elif key in lex.not_names or (key in lex.date_words and not word.surname):
+            role = key in lex.title_heads
+            if role and current:
+                add_vote(votes, ORG, 1.0)  # "Xiaomi CEO ..."
+            close({PERSON: 2.0} if role else None)
+        elif key in lex.title_words:
+            j = i
+            titles = lex.title_words
+            while j < n and words[j].key in titles:
+                j += 1
+            if (
+                words[j - 1].key in lex.title_heads
+                and j < n
+                and words[j].key not in _CONNECTOR_KEYS
+                and words[-1].key not in lex.org_heads
+            ):
+                close({PERSON: 3.0})
+                i = j
+                continue
+            current.append(word)
+        else:
+            current.append(word)
+        if word.final:
+            close()
+        i += 1
+    close()
+
+    # A nationality before a person's name: "Australian Tom Moody".
+    result: list[tuple[list[_Word], Votes]] = []
+    for name, name_votes in names:
+        if (
+            len(name) >= 3
+            and lex.gazetteer.get(name[0].key, _UNKNOWN)[0] is NORP
+            and not any(w.key in lex.org_heads or w.key in _CONNECTOR_KEYS for w in name[1:])
+        ):
+            result.append(([name[0]], {}))
+            add_vote(name_votes, PERSON, 1.0)
+            result.append((name[1:], name_votes))
+        else:
+            result.append((name, name_votes))
+    return result
+
+
+def _headline_names(
+    text: str, words: list[_Word], known: frozenset[str], lex: Lexicon
+) -> list[list[_Word]]:
+    """The names inside a headline run: names the rest of the document (``known``) or the
+    gazetteer knows, read longest first. A run opening a dateline ("NEW YORK 1996-08-30") is a
+    name."""
+    if (
+        (words[0].start == 0 or text[words[0].start - 1] == "\n")
+        and _DATELINE_DATE.match(text, words[-1].end)
+        and not any(w.key in lex.openers or w.key in lex.not_names for w in words)
+    ):
+        return [words]
+    names: list[list[_Word]] = []
+    i, n = 0, len(words)
+    while i < n:
+        for size in range(min(4, n - i), 0, -1):
+            chunk = words[i : i + size]
+            key = " ".join(w.key for w in chunk)
+            if (key in known or key in lex.gazetteer) and (
+                size > 1
+                or not (key in lex.openers or key in lex.not_names or key in lex.date_words)
+            ):
+                names.append(chunk)
+                i += size
+                break
+        else:
+            i += 1
+    return names
+
+
+def _date_span(text: str, start: int, end: int, key: str, lex: Lexicon) -> tuple[int, int] | None:
+    """The whole date around a month or weekday name ("3 March 2021"), or None for "May I"."""
+    if key in lex.months:
+        day_after = _DAY_AFTER.match(text, end) or _YEAR_AFTER.match(text, end)
+        day_before = _DAY_BEFORE.search(text, max(0, start - 8), start)
+        if (
+            key == "may"
+            and not day_after
+            and not day_before
+            and _word_before(text, start)[0] not in _BEFORE_MONTH
+        ):
+            return None  # more likely the verb
+        if day_before:
+            start = day_before.start()
+        if day_after:
+            end = day_after.end()
+    return start, end
+
+
+def _years(text: str) -> list[tuple[int, int]]:
+    """Years and ISO dates: "2018", "the 1990s", "1996-08-30" (not "12018" or "2018.5")."""
+    found = []
+    n = len(text)
+    for match in _YEAR.finditer(text):
+        start, end = match.span()
+        if start and (text[start - 1].isalnum() or text[start - 1] in ".,$€£-"):
+            continue
+        if text[end : end + 6] and text[end] == "-" and text[end + 1 : end + 3].isdigit():
+            if text[end + 3 : end + 4] == "-" and text[end + 4 : end + 6].isdigit():
+                end += 6
+        elif end < n and text[end] == "s" and (end + 1 == n or not text[end + 1].isalnum()):
+            end += 1
+        if end < n and (
+            text[end].isalnum()
+            or text[end] in "%-"
+            or (text[end] in ".," and text[end + 1 : end + 2].isdigit())
+        ):
+            continue
+        found.append((start, end))
+    return found
+
+
+def find_mentions(text: str) -> tuple[dict[str, list[Mention]], list[tuple[int, int]]]:
+    """The name mentions of ``text`` grouped by folded name, with their votes; the date spans.
+
+    Groups come in the order of their first mention; each group is in reading order.
+    """
+    lex = lexicon()
+    lowercase = LowercaseUse(text)
+    mentions: list[Mention] = []
+    dates: list[tuple[int, int]] = []
+    headline_runs: list[list[_Word]] = []
+    suspects: list[Mention] = []
+    line_end, headline = -1, False
+    openers, gazetteer = lex.openers, lex.gazetteer
+    single_stops = lex.single_word_stops
+    for match in _span_pattern().finditer(text):
+        start, end = match.span()
+        if start >= line_end:
+            line_start = text.rfind("\n", 0, start) + 1
+            line_end = text.find("\n", start)
+            if line_end < 0:
+                line_end = len(text)
+            headline = _is_headline(text[line_start:line_end], lex)
+        surface = match.group()
+        if start and text[start - 1] not in _SPACE_OR_MARK:
+            if text[start - 1] == "-" and text[start - 4 : start - 1].lower() in _ARABIC_ARTICLES:
+                start -= 3  # "al-Aqsa", "el-Sisi": the article belongs to the name
+                surface = text[start:end]
+            elif text[start - 1].isalnum() or text[start - 1] in "$€£":
+                continue  # inside a word or an amount
+        if end < len(text) and text[end] in "$€£":
+            continue  # a currency: "C$", "A$"
+        if headline and (headline == _TITLE_CASE or surface.count(" ") >= 2):
+            headline_runs.append(_words_of(text, start, surface))
+            continue
+        if " " not in surface and surface[-1] != ".":
+            # One word, the common case: no need to cut anything.
+            key = _FOLDED.get(surface) or _fold(surface)
+            if key in single_stops:
+                if key in lex.date_words:
+                    span = _date_span(text, start, end, key, lex)
+                    if span is not None:
+                        dates.append(span)
+                continue
+            if len(surface) == 1 or key in openers:
+                continue  # a lone letter (a list marker, an initial); "However", "Results"
+            if headline and text[end : end + 2] == " -" and text[line_start:start].isspace():
+                continue  # a topic before a headline in capitals: "SOCCER - JAPAN GET ..."
+            initial = _is_sentence_start(text, start)
+            if initial and (
+                key not in gazetteer
+                and (lowercase(key) or text[end : end + 2].lstrip(" ")[:1] == ":")
+            ):
+                continue  # "Still" (the text has "still"); "Attendance:" opening a line of figures
+            mention = Mention(start, end, surface, (key,), key, {}, initial=initial)
+            if initial and key not in gazetteer and _looks_common(key, lowercase):
+                suspects.append(mention)  # "Revised", "Proposals": kept if used as a name too
+            else:
+                mentions.append(mention)
+            continue
+        initial = _is_sentence_start(text, start)
+        words = _words_of(text, start, surface)
+        if len(words) >= 3 and surface.isupper():
+            headline_runs.append(words)  # a headline in capitals inside a longer line
+            continue
+        _mark_month_surnames(text, words, lex)
+        for word in words:
+            if word.key in lex.date_words and not word.surname:
+                span = _date_span(text, word.start, word.end, word.key, lex)
+                if span is not None:
+                    dates.append(span)
+        for name, votes in _segments(words, initial, lowercase, lex):
+            s, e = name[0].start, name[-1].end
+            keys = tuple(w.key for w in name)
+            mentions.append(
+                Mention(
+                    s, e, text[s:e], keys, " ".join(keys), votes, initial=initial and s == start
+                )
+            )
+
+    if suspects:
+        names = {m.key for m in mentions}
+        mentions.extend(m for m in suspects if m.key in names)
+        mentions.sort(key=lambda m: m.start)
+
+    if headline_runs:
+        known = frozenset(m.key for m in mentions) | frozenset(
+            w for m in mentions for w in m.words if w not in _CONNECTOR_KEYS
+        )
+        for words in headline_runs:
+            for name in _headline_names(text, words, known, lex):
+                s, e = name[0].start, name[-1].end
+                keys = tuple(w.key for w in name)
+                mentions.append(Mention(s, e, text[s:e], keys, " ".join(keys), {}, True))
+        mentions.sort(key=lambda m: m.start)
+
+    groups: dict[str, list[Mention]] = {}
+    for mention in mentions:
+        group = groups.get(mention.key)
+        if group is None:
+            groups[mention.key] = [mention]
+        else:
+            group.append(mention)
+    for group in groups.values():
+        shape = _shape_votes(group[0], lex)
+        for mention in group:
+            votes = mention.votes
+            for kind, weight in shape.items():
+                votes[kind] = votes.get(kind, 0.0) + weight
+            _vote_context(mention, text, lex)
+    _share_coordinated_votes(mentions, text)
+    table = learned.weights()
+    if table:
+        _vote_learned(groups, text, lex, table)
+    dates.extend(_years(text))
+    return groups, _without_overlaps(dates)
+
+
+def _without_overlaps(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    kept: list[tuple[int, int]] = []
+    for start, end in sorted(spans, key=lambda s: (s[0], -s[1])):
+        if kept and start < kept[-1][1]:
+            continue
+        kept.append((start, end))
+    return kept
+
+
+def _word_before(text: str, start: int) -> tuple[str, int]:
+    """The folded word just before ``start`` (separated by one space) and where it starts."""
+    if start < 2 or text[start - 1] != " ":
+        return "", -1
+    i = text.rfind(" ", max(0, start - 32), start - 1) + 1
+    word = text[i : start - 1]
+    if "\n" in word:
+        return "", -1
+    return (_FOLDED.get(word) or _fold(word)), i
+
+
+def _vote_context(mention: Mention, text: str, lex: Lexicon) -> None:
+    votes = mention.votes
+    start, end = mention.start, mention.end
+    before, before_start = _word_before(text, start)
+    after_text = text[end : end + 40]
+    possessive = after_text[:3].lstrip(" ")[:2] in _POSSESSIVES
+    if before:
+        if before == "the":
+            mention.after_the = True
+        if before in lex.honorifics:
+            add_vote(votes, PERSON, 4.0)
+        elif before in lex.person_before:
+            add_vote(votes, PERSON, 3.0)
+        if before in lex.org_before:
+            add_vote(votes, ORG, 2.0)
+        pair: tuple[str, str] | None = None
+        if before in lex.pair_seconds:
+            pair = (_word_before(text, before_start)[0], before)
+        if pair is not None and pair in lex.org_before_pairs:
+            add_vote(votes, ORG, 3.0)  # "invested in Xpeng", "shares of Apple"
+        elif pair is not None and pair in lex.place_before_pairs:
+            add_vote(votes, PLACE, 2.0)  # "based in Bergen"
+        elif before in lex.place_before and not possessive:
+            # "in Lisbon", but not "in Apple's footsteps": there "in" governs "footsteps".
+            add_vote(votes, PLACE, 0.5)
+        if before in lex.product_before:
+            add_vote(votes, PRODUCT, 3.0)
+    if not after_text:
+        return
+    if (start == 0 or text[start - 1] == "\n") and (dateline := _DATELINE_AFTER.match(after_text)):
+        # A dateline: "LISBON — The city ...", "LONDON 1996-08-30"; not a topic before a
+        # headline in capitals ("SOCCER - JAPAN GET LUCKY WIN").
+        rest = text[end + dateline.end() : end + dateline.end() + 30]
+        if dateline.group().endswith(tuple("0123456789")) or not rest.isupper():
+            add_vote(votes, PLACE, 4.0)
+    if after_text[0] == ",":
+        # An apposition: "Lei Jun, founder and CEO", "Harbourline, the operator of ...".
+        pieces = after_text[1:].split(None, 4)[:4]
+        after = _fold(pieces[0].strip(_TRIM_AFTER)) if pieces else ""
+        if after in _DETERMINERS or (pieces and pieces[0][:1].isupper()):
+            # "..., the operator of", "..., Vessen Marine's managing director"
+            nouns = [_fold(p.strip(_TRIM_AFTER)) for p in pieces[1:]]
+        else:
+            nouns = [after]
+        if after == "who" or any(n in lex.person_before for n in nouns):
+            add_vote(votes, PERSON, 2.0)
+        elif after == "which" or any(n in lex.org_before for n in nouns):
+            add_vote(votes, ORG, 1.5)
+    elif after_text[0] == " ":
+        pieces = after_text.split(None, 1)
+        after = _fold(pieces[0].strip(_TRIM_AFTER)) if pieces else ""
+        if after in lex.org_after:
+            add_vote(votes, ORG, 1.5)
+        elif after in _TEAM_ROLES:
+            add_vote(votes, ORG, 1.5)  # a team: "Surrey captain", "Barcelona coach"
+        elif after_text[1:3].lstrip(" ")[:1] == "(":
+            inside = _fold(after_text.split("(", 1)[1].split(")", 1)[0].strip())
+            if lex.gazetteer.get(inside, _UNKNOWN)[0] is PLACE:
+                add_vote(votes, PERSON, 2.0)  # a player and their country: "Edberg (Sweden)"
+        elif after in lex.person_after:
+            add_vote(votes, PERSON, 1.0 if after in ("who", "whose") else 0.5)
+
+
+def name_features(mention: Mention, lex: Lexicon) -> list[str]:
+    """The learned model's features of the name itself (see :mod:`reader.entities.learned`)."""
+    known = lex.gazetteer.get(mention.key)
+    return learned.shape_features(
+        mention.words, mention.surface, known[0] if known else None, lex.head_words
+    )
+
+
+def place_features(mention: Mention, text: str) -> list[str]:
+    """The learned model's features of where the mention stands."""
+    before, after = learned.context_token(text, mention.start, mention.end)
+    return learned.context_features(before, after, mention.initial, mention.headline)
+
+
+# Memos of the weights summed per name and per context: pure functions of their keys, so they
+# never change a result, only spare the work when the same names come back.
+_NAME_SCORES: dict[str, list[float]] = {}
+_PLACE_SCORES: dict[tuple[str, str, bool, bool], list[float]] = {}
+
+
+def clear_memos() -> None:
+    """Forget the memoised learned scores (after the weights change)."""
+    _NAME_SCORES.clear()
+    _PLACE_SCORES.clear()
+
+
+def _vote_learned(
+    groups: dict[str, list[Mention]], text: str, lex: Lexicon, table: learned.Weights
+) -> None:
+    """Add the learned model's opinion once per name: its probabilities averaged over the
+    mentions, so that a name mentioned often is not decided by the model alone."""
+    scale, classes = learned.SCALE, learned.CLASSES
+    if len(_NAME_SCORES) > 100_000:
+        _NAME_SCORES.clear()
+    for group in groups.values():
+        first = group[0]
+        name_scores = _NAME_SCORES.get(first.surface)
+        if name_scores is None:
+            features = name_features(first, lex)
+            name_scores = _NAME_SCORES[first.surface] = learned.score(features, table)
+        total = [0.0] * len(classes)
+        for mention in group:
+            before, after = learned.context_token(text, mention.start, mention.end)
+            place_key = (before, after, mention.initial, mention.headline)
+            scores = _PLACE_SCORES.get(place_key)
+            if scores is None:
+                if len(_PLACE_SCORES) > 100_000:
+                    _PLACE_SCORES.clear()
+                features = learned.context_features(*place_key)
+                scores = _PLACE_SCORES[place_key] = learned.score(features, table)
+            probabilities = learned.probabilities(
+                [a + b for a, b in zip(name_scores, scores, strict=True)]
+            )
+            for i, probability in enumerate(probabilities):
+                total[i] += probability
+        votes = first.votes
+        share = scale / len(group)
+        for kind, probability in zip(classes, total, strict=True):
+            votes[kind] = votes.get(kind, 0.0) + share * probability
+
+
+def _shape_votes(mention: Mention, lex: Lexicon) -> Votes:
+    """Votes from the name itself (the same for every mention of it): its last word, gazetteer."""
+    votes: Votes = {}
+    words = mention.words
+    known = lex.gazetteer.get(mention.key)
+    if known is not None:
+        add_vote(votes, known[0], known[1])
+    if len(words) > 1:
+        last = words[-1]
+        for position, word in enumerate(words[1:-1], 1):
+            if word == "of" or word == "for":
+                last = words[position - 1]  # "Reserve Bank of Australia" is a bank
+                break
+        if last in lex.org_heads:
+            add_vote(votes, ORG, 3.0)
+        elif last in lex.event_heads:
+            add_vote(votes, EVENT, 3.0)
+        elif last in lex.place_heads:
+            add_vote(votes, PLACE, 2.0)
+        if _DIGIT.search(mention.surface, mention.surface.find(" ") + 1):
+            add_vote(votes, PRODUCT, 2.0)
+    elif known is None:
+        surface = mention.surface
+        key = mention.key
+        if 2 <= len(surface) <= 6 and surface.isupper():
+            add_vote(votes, ORG, 1.0)
+        elif (
+            len(key) >= 6
+            and key.endswith(_NORP_ENDINGS)
+            and (key[:5] in lex.place_stems or key[:4] in lex.place_stems)
+        ):
+            add_vote(votes, NORP, 3.0)  # "Bosnian", "Pakistanis"
+    return votes
+
+
+def _share_coordinated_votes(mentions: list[Mention], text: str) -> None:
+    """Names in a list share their evidence: "routes to Barreiro and Seixal", "Xpeng Motor
+    and Nio"."""
+    for left, right in pairwise(mentions):
+        if right.start - left.end <= 5 and text[left.end : right.start] in _COORDINATORS:
+            left_votes, right_votes = dict(left.votes), dict(right.votes)
+            for kind, weight in right_votes.items():
+                add_vote(left.votes, kind, weight)
+            for kind, weight in left_votes.items():
+                add_vote(right.votes, kind, weight)

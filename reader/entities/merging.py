@@ -1,0 +1,186 @@
+"""Alias merging: the ways one name is written become one entity.
+
+Mentions with the same folded name are one group from the start ("Xiaomi", "XIAOMI"). A shorter
+group then joins a longer one when:
+
+- it is the longer name without a company suffix ("Xpeng" → "Xpeng Motor");
+- it is a person's surname, or the family name a Chinese name starts with, and the longer name
+  reads as a person ("Musk" → "Elon Musk", "Lei" → "Lei Jun");
+- it is an acronym of the longer name ("EIB" → "European Investment Bank");
+- it is the same name with other accents or a small spelling slip (rapidfuzz).
+
+A name never joins a longer name that adds a word of its own ("Apple" stays apart from "Apple
+Car"): only the rules above merge.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable
+
+from rapidfuzz.fuzz import ratio
+
+from reader.entities.lexicon import Lexicon
+from reader.entities.mentions import Mention
+from reader.entities.voting import provisional_type, total_votes
+from reader.model import EntityType
+
+_SHORT_FORM_TYPES = frozenset((EntityType.PERSON, EntityType.ORG, EntityType.OTHER))
+_PUNCTUATION = str.maketrans("", "", "'’.-&,")
+_FUZZY_MIN_LENGTH = 8
+_FUZZY_MIN_RATIO = 94.0
+
+
+def _plain(key: str) -> str:
+    """The key without accents, hyphens or apostrophes: "diário" → "diario"."""
+    if key.isascii():
+        return key.translate(_PUNCTUATION)
+    decomposed = unicodedata.normalize("NFKD", key)
+    return "".join(c for c in decomposed if c.isalnum() or c == " ")
+
+
+def _initials(words: tuple[str, ...], connectors: frozenset[str]) -> str:
+    return "".join(w[0] for w in words if w not in connectors and w)
+
+
+class _Groups:
+    """Union-find over name keys."""
+
+    def __init__(self, keys: list[str]) -> None:
+        self.parent = {k: k for k in keys}
+
+    def find(self, key: str) -> str:
+        while self.parent[key] != key:
+            self.parent[key] = self.parent[self.parent[key]]
+            key = self.parent[key]
+        return key
+
+    def join(self, short: str, long: str) -> None:
+        a, b = self.find(short), self.find(long)
+        if a != b:
+            self.parent[a] = b
+
+
+def merge_mentions(by_key: dict[str, list[Mention]], lex: Lexicon) -> list[list[Mention]]:
+    """Cluster groups of mentions (by folded name) into entities, each in reading order."""
+    if len(by_key) < 2:
+        return list(by_key.values())
+
+    words = {key: group[0].words for key, group in by_key.items()}
+    first_seen = {key: group[0].start for key, group in by_key.items()}
+    types: dict[str, EntityType] = {}
+
+    def type_of(key: str) -> EntityType:
+        kind = types.get(key)
+        if kind is None:
+            kind = types[key] = provisional_type(total_votes(by_key[key]), words[key], lex)
+        return kind
+
+    multi = [k for k in by_key if len(words[k]) > 1]
+    by_last: dict[str, list[str]] = {}
+    by_first: dict[str, list[str]] = {}
+    by_initials: dict[str, list[str]] = {}
+    connectors = frozenset(("of", "for", "the", "and", "&", "de", "da", "do", "von", "van"))
+    for key in multi:
+        by_last.setdefault(words[key][-1], []).append(key)
+        by_first.setdefault(words[key][0], []).append(key)
+        if len(words[key]) >= 2:
+            by_initials.setdefault(_initials(words[key], connectors), []).append(key)
+
+    groups = _Groups(list(by_key))
+    candidates = [
+        k
+        for k in by_key
+        if words[k][0] in by_first or (len(words[k]) == 1 and (k in by_last or k in by_initials))
+    ]
+    for key in sorted(candidates, key=lambda k: (len(words[k]), len(k))):
+        targets = _targets(key, words, type_of, by_key, by_last, by_first, by_initials, lex)
+        if targets:
+            # The nearest longer form seen before; else the first one seen after.
+            start = first_seen[key]
+            before = [t for t in targets if first_seen[t] <= start]
+            target = (
+                max(before, key=lambda t: first_seen[t])
+                if before
+                else min(targets, key=lambda t: first_seen[t])
+            )
+            groups.join(key, target)
+
+    _merge_spelling_variants(list(by_key), groups)
+
+    clusters: dict[str, list[Mention]] = {}
+    merged = False
+    for key, group in by_key.items():
+        root = groups.find(key)
+        if root in clusters:
+            clusters[root].extend(group)
+            merged = True
+        else:
+            clusters[root] = list(group)
+    if not merged:
+        return list(clusters.values())
+    return [sorted(c, key=lambda m: m.start) if len(c) > 1 else c for c in clusters.values()]
+
+
+def _targets(
+    key: str,
+    words: dict[str, tuple[str, ...]],
+    type_of: Callable[[str], EntityType],
+    by_key: dict[str, list[Mention]],
+    by_last: dict[str, list[str]],
+    by_first: dict[str, list[str]],
+    by_initials: dict[str, list[str]],
+    lex: Lexicon,
+) -> list[str]:
+    """The longer names ``key`` is a short form of."""
+    own = words[key]
+    n = len(own)
+    targets: list[str] = []
+    # A company without its suffix: every extra word must be a droppable suffix.
+    for other in by_first.get(own[0], ()):
+        other_words = words[other]
+        if (
+            len(other_words) > n
+            and other_words[:n] == own
+            and all(w in lex.droppable_suffixes for w in other_words[n:])
+        ):
+            targets.append(other)
+    word = own[0]
+    if n == 1 and (word in by_last or word in by_first) and type_of(key) in _SHORT_FORM_TYPES:
+        for other in by_last.get(word, ()):
+            if type_of(other) is EntityType.PERSON and len(words[other]) <= 4:
+                targets.append(other)
+        for other in by_first.get(word, ()):
+            other_words = words[other]
+            if (
+                type_of(other) is EntityType.PERSON
+                and len(other_words) == 2
+                and by_key[other][0].votes.get(EntityType.PERSON, 0.0) >= 2
+                and other not in targets
+            ):
+                targets.append(other)
+    surface = by_key[key][0].surface
+    if n == 1 and surface.isupper() and 2 <= len(surface) <= 6:
+        targets.extend(by_initials.get(own[0], ()))
+    return targets
+
+
+def _merge_spelling_variants(keys: list[str], groups: _Groups) -> None:
+    """Join names that differ only by accents, punctuation or a small slip."""
+    by_plain: dict[str, str] = {}
+    buckets: dict[tuple[str, int], list[tuple[str, str]]] = {}
+    for key in keys:
+        plain = _plain(key)
+        if plain in by_plain:
+            groups.join(key, by_plain[plain])
+            continue
+        by_plain[plain] = key
+        if len(plain) >= _FUZZY_MIN_LENGTH:
+            buckets.setdefault((plain[:2], plain.count(" ")), []).append((plain, key))
+    for bucket in buckets.values():
+        for i, (plain, key) in enumerate(bucket):
+            for other_plain, other in bucket[i + 1 :]:
+                if abs(len(plain) - len(other_plain)) <= 2 and ratio(
+                    plain, other_plain, score_cutoff=_FUZZY_MIN_RATIO
+                ):
+                    groups.join(key, other)
