@@ -46,8 +46,8 @@ from reader.ui.navigation import Stepper
 from reader.ui.status_line import StatusLine
 from reader.ui.title_bar import TitleBar
 
-SYNC_LOAD_BYTES = 256 * 1024
-"""Plain-text files up to this size are analysed before the first frame, not in a worker."""
+SYNC_CHARS = 100_000
+"""Loaded inputs up to this many characters are analysed before the first frame."""
 
 SHORT_SCREEN = 32
 """Below this many rows the sidebar gives the entities most of its height."""
@@ -154,8 +154,9 @@ class ReaderApp(App[None]):
             self.set_keymap(self.user_keymap)
         self.article.raw = self.start_raw
         self.article.focus()
-        if self.analysis is None and self._is_small_text_file():
-            self._load_now()
+        document = self.document
+        if self.analysis is None and document is not None and len(document.text) <= SYNC_CHARS:
+            self._analyze_now(document)
         if self.analysis is not None:
             self._show(self.analysis, final=True)
         elif self.load_error is None:
@@ -171,31 +172,11 @@ class ReaderApp(App[None]):
 
     # -- loading --------------------------------------------------------------------------------
 
-    def _is_small_text_file(self) -> bool:
-        """True for a short local plain-text file: read at once, so the first frame shows it."""
-        if self.document is not None or not self.source_target:
-            return False
-        from reader.sources import is_url
-
-        if self.source_target == "-" or is_url(self.source_target):
-            return False
-        try:
-            path = Path(self.source_target)
-            if not path.is_file() or path.stat().st_size > SYNC_LOAD_BYTES:
-                return False
-            with path.open("rb") as handle:
-                head = handle.read(4096)
-        except OSError:
-            return False
-        return b"<" not in head and not head.startswith(b"\x1f\x8b")
-
-    def _load_now(self) -> None:
-        """Load and analyse a small input before the first frame (it takes milliseconds)."""
+    def _analyze_now(self, document: Document) -> None:
+        """Analyse a short, already loaded input before the first frame (milliseconds)."""
         from reader.analysis import analyze
-        from reader.sources import load
 
         try:
-            document = load(self.source_target or "-")
             self.analysis = analyze(
                 document.text,
                 source=document.source,
@@ -240,24 +221,16 @@ class ReaderApp(App[None]):
         return load(target)
 
     def _fetch(self, url: str) -> Document:
-        import inspect
-
         from reader.fetch import fetch_document
 
         self.call_from_thread(self.status.say, f"fetching {safe_line(url)}…")
-        if "progress" in inspect.signature(fetch_document).parameters:
-            return fetch_document(url, progress=self._fetch_progress)  # type: ignore[call-arg]
-        return fetch_document(url)
+        return fetch_document(url, progress=self._fetch_progress)
 
-    def _fetch_progress(self, *figures: Any) -> None:
-        numbers = [f for f in figures if isinstance(f, int | float)]
-        text = "fetching…"
-        if numbers:
-            received = numbers[0]
-            total = numbers[1] if len(numbers) > 1 and numbers[1] else None
-            text = f"fetching… {received / 1024:,.0f} kB"
-            if total:
-                text += f" of {total / 1024:,.0f} kB"
+    def _fetch_progress(self, received: int, total: int | None) -> None:
+        """Called from the worker as bytes arrive: show how far the download is."""
+        text = f"fetching… {received / 1024:,.0f} kB"
+        if total:
+            text += f" of {total / 1024:,.0f} kB"
         self.call_from_thread(self.status.say, text)
 
     def _fail(self, error: BaseException) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -54,6 +55,18 @@ def check_local_path(target: str) -> None:
         raise InputError(f"{target}: permission denied")
 
 
+def might_be_a_web_page(path: Path) -> bool:
+    """True when the file may need HTML extraction (or unpacking first): a tag near its start."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(4096)
+    except OSError:
+        return False
+    if head.startswith(b"\x1f\x8b"):
+        return True
+    return b"\x00" not in head and re.search(rb"<[A-Za-z!?/]", head) is not None
+
+
 def run_viewer(target: str | None, *, raw: bool = False, theme: str | None = None) -> int:
     """Open the viewer on ``target`` (or the sample) and return the exit code.
 
@@ -69,14 +82,22 @@ def run_viewer(target: str | None, *, raw: bool = False, theme: str | None = Non
             "'-' reads the article from standard input: pipe one in, e.g. "
             "cat article.txt | reader -"
         )
+    document: Document | None = None
     if target and target != "-" and not is_url(target):
         check_local_path(target)
+        if not might_be_a_web_page(Path(target)):
+            # Reading and decoding take milliseconds; a bad file is refused before the screen
+            # is taken over. Web pages need the extractor and load in the viewer's worker.
+            from reader.sources import load
+
+            document = load(target)
     settings = load_settings({spec.id for spec in KEY_SPECS})
     if not sys.stdout.isatty():
         raise InputError(
             "the viewer needs a terminal; for a report without one use: reader analyze TARGET"
         )
-    document = read_stdin_then_use_terminal() if target == "-" else None
+    if target == "-":
+        document = read_stdin_then_use_terminal()
     from reader.ui.app import ReaderApp
 
     app = ReaderApp(

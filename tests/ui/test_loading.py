@@ -39,6 +39,7 @@ async def test_a_missing_file_ends_the_app_with_exit_code_2(tmp_path: Path) -> N
 
 async def test_a_big_input_is_shown_before_its_analysis(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(app_module, "PREVIEW_CHARS", 100)
+    monkeypatch.setattr(app_module, "SYNC_CHARS", 50)
     shown: list[bool] = []
     original = ReaderApp._show
 
