@@ -67,10 +67,6 @@ FILTERS: tuple[FlagKind | None, ...] = (
 """The claim filters ``f`` cycles through: all claims, then one kind at a time."""
 
 
-class LoadFailed(Exception):
-    """Raised by the launcher when the input could not be read (wraps the original error)."""
-
-
 class ReaderApp(App[None]):
     """Read one article: clean or raw text, entities, and its flagged claims."""
 

@@ -313,3 +313,33 @@ async def test_sidebar_lists_are_option_lists_without_markup(open_app) -> None:
     async with open_app() as (app, _pilot):
         for widget in app.query(OptionList):
             assert widget._markup is False
+
+
+async def test_a_theme_change_recolours_the_claims(open_app) -> None:
+    async with open_app() as (app, pilot):
+        await pilot.press("right_square_bracket")
+        article = app.article
+        claim = app.claims.current
+        line = article.line_of_offset(claim.paragraph, claim.start) - round(article.scroll_y)
+
+        def styles() -> set[str]:
+            return {str(s.style) for s in article.render_line(line) if s.style}
+
+        dark = styles()
+        app.theme = "textual-light"
+        await pilot.pause()
+        assert styles() != dark
+
+
+async def test_no_color_keeps_kinds_apart_by_text_style(open_app, monkeypatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    async with open_app() as (app, pilot):
+        assert app.article.has_class("-no-color")
+        await pilot.press("right_square_bracket")
+        kind = app.article.current_claim[3]
+        assert app.article.mark_style(f"article--current-{kind}").reverse
+
+
+async def test_a_theme_from_the_settings_is_applied(open_app) -> None:
+    async with open_app(theme="nord") as (app, _pilot):
+        assert app.theme == "nord"
