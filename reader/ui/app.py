@@ -589,7 +589,9 @@ class ReaderApp(App[None]):
                 f"“{safe_line(flag.cue)}”: {safe_line(flag.why)}"
             )
         elif self.analysis is not None and self.final:
-            parts.append(f"{total} claims · ] next claim" if total else "no flagged claims")
+            noun = "claim" if total == 1 else "claims"
+            key = self.key_names()["next_claim"]
+            parts.append(f"{total} {noun} · {key} next claim" if total else "no flagged claims")
         if self.entity is not None and self.mentions.index is not None:
             parts.append(
                 f"{safe_line(self.entity.name)} {self.mentions.index + 1}/{len(self.mentions)}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len, set_cell_size
 from textual.content import Content
 from textual.reactive import reactive
 from textual.widget import Widget
@@ -24,8 +25,9 @@ class TitleBar(Widget):
         if self.source:
             left_parts.append(safe_line(self.source))
         left = " " + " — ".join(left_parts)
-        room = max(0, self.size.width - len(right))
-        if len(left) > room:
-            left = left[: max(0, room - 1)] + "…" if room else ""
-        padding = " " * max(0, self.size.width - len(left) - len(right))
+        width = self.size.width
+        room = max(0, width - cell_len(right))
+        if cell_len(left) > room:
+            left = set_cell_size(left, max(0, room - 1)).rstrip() + "…" if room else ""
+        padding = " " * max(0, width - cell_len(left) - cell_len(right))
         return Content.assemble((left, ".title-bar--title"), padding, (right, ".title-bar--view"))

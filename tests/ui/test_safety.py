@@ -93,3 +93,15 @@ async def test_claims_with_hostile_text_are_listed_literally(open_app, hostile) 
         assert app.status.message.startswith("claim 1/")
         await pilot.press("r", "r")
         assert app.is_running
+
+
+async def test_a_wide_title_is_cut_to_fit_and_the_view_stays_visible(open_app) -> None:
+    import reader
+
+    analysis = reader.analyze("很长的标题" * 30 + "\n\nBody text.", source="wide.txt")
+    async with open_app(analysis, size=(80, 24)) as (app, _pilot):
+        from rich.cells import cell_len
+
+        line = app.query_one(TitleBar).render().plain
+        assert cell_len(line) == 80
+        assert line.endswith("clean view ")
