@@ -9,18 +9,20 @@ as SVG (Textual's ``save_screenshot``).
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import sys
 from pathlib import Path
 
 
 async def save(output: Path, size: tuple[int, int] = (120, 36), keys: tuple[str, ...] = ()) -> Path:
     """Run the app on the sample, press ``keys``, and write the screen to ``output``."""
+    from reader.sources import load
     from reader.ui.app import ReaderApp
     from reader.ui.launch import sample_article_path
 
-    app = ReaderApp(str(sample_article_path()))
+    document = dataclasses.replace(load(str(sample_article_path())), source="sample-article.txt")
+    app = ReaderApp(document=document)
     async with app.run_test(size=size) as pilot:
-        await app.workers.wait_for_complete()
         await pilot.pause()
         for key in keys:
             await pilot.press(key)
