@@ -392,6 +392,14 @@ class ReaderApp(App[None]):
             claims_list.highlighted = self.claims.index
         self._say_position()
 
+    def on_article_view_clicked(self, event: ArticleView.Clicked) -> None:
+        """A click on a flagged sentence makes it the current claim."""
+        for number, claim in enumerate(self.claims.items):
+            if claim.paragraph == event.paragraph and claim.start <= event.offset < claim.end:
+                self.claims.go(number)
+                self._go_to_claim()
+                return
+
     # -- entities --------------------------------------------------------------------------------
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

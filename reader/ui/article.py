@@ -8,12 +8,15 @@ scrolls as quickly as a short one. Text is never parsed as markup: it goes into
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import ClassVar
 
+from textual import events
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
 from textual.content import Content, Span
 from textual.geometry import Size
+from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -51,6 +54,7 @@ class ArticleView(ScrollView, can_focus=True):
         "article--hidden",
         "article--label",
         "article--number",
+        "article--headline",
     }
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -61,6 +65,13 @@ class ArticleView(ScrollView, can_focus=True):
         Binding("home", "scroll_home", "Top", show=False),
         Binding("end", "scroll_end", "Bottom", show=False),
     ]
+
+    @dataclass
+    class Clicked(Message):
+        """The reader clicked on the article text: where, as an offset of ``Analysis.text``."""
+
+        paragraph: int
+        offset: int
 
     raw: reactive[bool] = reactive(False, init=False)
     """Show every raw paragraph (hidden ones dimmed) instead of the clean view."""
@@ -80,6 +91,8 @@ class ArticleView(ScrollView, can_focus=True):
         """``(paragraph, start, end, kind)`` of the claim being read (kind as in CSS names)."""
         self._layout_key: tuple[int, bool, int] | None = None
         self._mark_styles: dict[str, Style] = {}
+        self.headline: int | None = None
+        """The raw index of the first paragraph when it is the article's title (drawn bold)."""
 
     # -- data ---------------------------------------------------------------------------------
 
@@ -91,6 +104,11 @@ class ArticleView(ScrollView, can_focus=True):
         self._tints, self._cues = {}, {}
         self._mentions, self._matches, self._focus_marks = {}, {}, {}
         self.current_claim = None
+        kept = analysis.kept_paragraphs
+        first = kept[0] if kept else None
+        title = " ".join((analysis.title or "").split())
+        is_title = first is not None and " ".join(analysis.paragraph_text(first).split()) == title
+        self.headline = first.index if is_title and first is not None else None
         self._relayout(force=True)
         if anchor is not None:
             self.restore_anchor(anchor)
@@ -260,6 +278,25 @@ class ArticleView(ScrollView, can_focus=True):
         """The raw index of the paragraph at the top of the screen."""
         return self.lines.paragraph_at_line(round(self.scroll_y))
 
+    def on_click(self, event: events.Click) -> None:
+        """Tell the app which character of the article was clicked."""
+        line = round(self.scroll_y) + event.y
+        layout = self.lines
+        if self.analysis is None or not 0 <= line < len(layout):
+            return
+        if layout.kinds[line] is not LineKind.TEXT:
+            return
+        paragraph = self.analysis.paragraphs[layout.owners[line]]
+        column = event.x - self.gutter_width
+        if column < 0:
+            return
+        display = self.display_of(paragraph)
+        position = min(
+            layout.starts[line] + column, max(layout.starts[line], layout.ends[line] - 1)
+        )
+        offset = paragraph.start + display.to_original(position)
+        self.post_message(self.Clicked(paragraph.index, offset))
+
     # -- scrolling actions ---------------------------------------------------------------------
 
     def action_page_down(self) -> None:
@@ -341,6 +378,8 @@ class ArticleView(ScrollView, can_focus=True):
             body = Content(label).stylize(self.mark_style("article--label"))
         else:
             body = self._text_content(line, paragraph)
+            if paragraph.index == self.headline:
+                body = body.stylize_before(self.mark_style("article--headline"))
             if not paragraph.kept:
                 body = body.stylize_before(self.mark_style("article--hidden"))
         content = gutter + body

@@ -343,3 +343,22 @@ async def test_no_color_keeps_kinds_apart_by_text_style(open_app, monkeypatch) -
 async def test_a_theme_from_the_settings_is_applied(open_app) -> None:
     async with open_app(theme="nord") as (app, _pilot):
         assert app.theme == "nord"
+
+
+async def test_clicking_a_flagged_sentence_makes_it_the_current_claim(open_app) -> None:
+    async with open_app() as (app, pilot):
+        article = app.article
+        target = app.analysis.claims[1]
+        line = article.line_of_offset(target.paragraph, target.start + 3)
+        row = line - round(article.scroll_y)
+        await pilot.click(ArticleView, offset=(article.gutter_width + 3, row))
+        await pilot.pause()
+        assert app.claims.current is target
+        assert app.status.message.startswith("claim 2/")
+
+
+async def test_the_headline_is_bold(open_app) -> None:
+    async with open_app() as (app, _pilot):
+        assert app.article.headline == app.analysis.kept_paragraphs[0].index
+        first = app.article.render_line(0)
+        assert any(segment.style and segment.style.bold for segment in first)
