@@ -105,6 +105,7 @@ class ReaderApp(App[None]):
         self.search_text = ""
         self.matches: Stepper[tuple[int, int]] = Stepper()
         self._finder = ParagraphFinder(())
+        self._applicable: tuple[bool, bool, bool] = (False, False, False)
 
     # -- building the screen -------------------------------------------------------------------
 
@@ -583,7 +584,11 @@ class ReaderApp(App[None]):
             else None,
             group_by_paragraph(marks),
         )
-        self.refresh_bindings()
+        applicable = (bool(self.search_text), self.entity is not None, claim is not None)
+        if applicable != self._applicable:
+            # The footer rebuilds itself on every refresh: only when its keys change.
+            self._applicable = applicable
+            self.refresh_bindings()
 
     def _say_position(self) -> None:
         parts: list[str] = []
