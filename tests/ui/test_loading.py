@@ -75,3 +75,16 @@ async def test_the_preview_keeps_the_reading_position(monkeypatch: pytest.Monkey
         await pilot.pause()
         top = article.top_paragraph()
         assert top == duplicate.duplicate_of or top <= duplicate.index
+
+
+async def test_an_unreachable_url_ends_the_app_with_exit_code_3() -> None:
+    from reader.errors import NetworkError
+
+    app = ReaderApp("http://127.0.0.1:9/article")  # the discard port: nothing listens
+    async with app.run_test(size=(100, 30)) as pilot:
+        for _ in range(200):
+            if app.return_code is not None:
+                break
+            await pilot.pause(0.05)
+    assert isinstance(app.load_error, NetworkError)
+    assert app.return_code == 3
