@@ -8,7 +8,6 @@ clean view and the highlights replace that preview when the analysis arrives.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
@@ -22,12 +21,13 @@ from textual.widgets import Footer, OptionList, Static
 from textual.worker import get_current_worker
 
 from reader.errors import ReaderError
-from reader.model import Analysis, Document, Entity, FlagKind, Paragraph, Sentence
+from reader.model import Analysis, Document, Entity, FlagKind, Sentence
 from reader.ui.article import ArticleView
 from reader.ui.claim_list import ClaimList
 from reader.ui.display import safe_line
 from reader.ui.entity_list import EntityList
 from reader.ui.keys import KEY_SPECS, app_bindings
+from reader.ui.loading import analyse_document, preview_analysis
 from reader.ui.marks import (
     CURRENT_MATCH,
     CURRENT_MENTION,
@@ -43,6 +43,7 @@ from reader.ui.marks import (
     main_kind,
 )
 from reader.ui.navigation import Stepper
+from reader.ui.search import find_matches
 from reader.ui.status_line import StatusLine
 from reader.ui.title_bar import TitleBar
 
@@ -171,15 +172,8 @@ class ReaderApp(App[None]):
 
     def _analyze_now(self, document: Document) -> None:
         """Analyse a short, already loaded input before the first frame (milliseconds)."""
-        from reader.analysis import analyze
-
         try:
-            self.analysis = analyze(
-                document.text,
-                source=document.source,
-                title=document.title,
-                metadata=_metadata(document),
-            )
+            self.analysis = analyse_document(document)
         except Exception as error:  # every failure ends the app with one clear line
             self._fail(error)
 
@@ -188,20 +182,14 @@ class ReaderApp(App[None]):
         worker = get_current_worker()
         try:
             document = self.document or self._read_target()
-            from reader.analysis import analyze
             from reader.normalize import normalize_text
 
             text = normalize_text(document.text)
             if len(text) > PREVIEW_CHARS:
-                preview = _preview(text, document)
+                preview = preview_analysis(text, document)
                 if not worker.is_cancelled:
                     self.call_from_thread(self._show, preview, False)
-            analysis = analyze(
-                text,
-                source=document.source,
-                title=document.title,
-                metadata=_metadata(document),
-            )
+            analysis = analyse_document(document)
         except BaseException as error:  # every failure ends the app with one clear line
             if not worker.is_cancelled:
                 self.call_from_thread(self._fail, error)
@@ -489,12 +477,7 @@ class ReaderApp(App[None]):
             self._clear_search()
             return
         shown = {p.index for p in self.article.shown_paragraphs}
-        pattern = re.compile(re.escape(query), re.IGNORECASE)
-        found: list[tuple[int, int]] = []
-        for match in pattern.finditer(self.analysis.text):
-            paragraph = self._finder.find(match.start())
-            if paragraph is not None and paragraph.index in shown and match.end() <= paragraph.end:
-                found.append((match.start(), match.end()))
+        found = find_matches(self.analysis.text, query, self._finder, shown)
         self.matches.reset(found, keep=self.matches.current)
         marks = ((self._paragraph_of(s), (s, e, MATCH)) for s, e in found)
         self.article.set_matches(group_by_paragraph(marks))
@@ -723,25 +706,3 @@ def _key_display(key: str) -> str:
         "escape": "esc",
     }
     return names.get(key.strip(), key.strip())
-
-
-def _metadata(document: Document) -> dict[str, str]:
-    keys = ("site", "author", "date", "url")
-    return {key: value for key in keys if (value := getattr(document, key, None))}
-
-
-def _preview(text: str, document: Document) -> Analysis:
-    """Every paragraph as it stands, with no verdicts or highlights: shown while analysing."""
-    from reader.segment import split_paragraphs
-
-    paragraphs = tuple(
-        Paragraph(index, span.start, span.end) for index, span in enumerate(split_paragraphs(text))
-    )
-    return Analysis(
-        text=text,
-        paragraphs=paragraphs,
-        sentences=(),
-        entities=(),
-        source=document.source,
-        title=document.title,
-    )

@@ -127,10 +127,11 @@ async def seconds_per_page(path: Path, pages: int = 40) -> float:
     """Median seconds to page down once and draw the screen (headless, 160x45)."""
     from reader.model import Document
     from reader.normalize import normalize_text
-    from reader.ui.app import ReaderApp, _preview
+    from reader.ui.app import ReaderApp
+    from reader.ui.loading import preview_analysis
 
     text = normalize_text(path.read_text(encoding="utf-8"))
-    analysis = _preview(text, Document(text=text, source=str(path)))
+    analysis = preview_analysis(text, Document(text=text, source=str(path)))
     app = ReaderApp(analysis=analysis)
     timings: list[float] = []
     async with app.run_test(size=(160, 45)) as pilot:

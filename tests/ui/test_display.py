@@ -89,3 +89,17 @@ def test_layout_labels_hidden_paragraphs_only_when_asked() -> None:
     assert clean.kinds == [LineKind.TEXT]
     assert raw.line_of(1, 5) == 3
     assert raw.paragraph_at_line(1) == 1
+
+
+def test_search_is_literal_case_blind_and_limited_to_shown_paragraphs() -> None:
+    from reader.ui.marks import ParagraphFinder
+    from reader.ui.search import find_matches
+
+    text = "Apple [a.b] pie.\n\napple a.b again.\n\nAPPLE hidden."
+    paragraphs = [Paragraph(0, 0, 16), Paragraph(1, 18, 34), Paragraph(2, 36, 49)]
+    finder = ParagraphFinder(paragraphs)
+    assert find_matches(text, "apple", finder, {0, 1}) == [(0, 5), (18, 23)]
+    assert find_matches(text, "apple", finder, {0, 1, 2}) == [(0, 5), (18, 23), (36, 41)]
+    assert find_matches(text, "[a.b]", finder, {0, 1, 2}) == [(6, 11)]
+    assert find_matches(text, "a.b", finder, {0, 1, 2}) == [(7, 10), (24, 27)]
+    assert find_matches(text, "", finder, {0}) == []

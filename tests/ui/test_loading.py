@@ -11,6 +11,7 @@ import reader.ui.app as app_module
 from reader.errors import InputError
 from reader.model import Document
 from reader.ui.app import ReaderApp
+from reader.ui.loading import preview_analysis
 from tests.conftest import SAMPLE_ARTICLE
 
 
@@ -60,7 +61,7 @@ async def test_a_big_input_is_shown_before_its_analysis(monkeypatch: pytest.Monk
 
 async def test_the_preview_keeps_the_reading_position(monkeypatch: pytest.MonkeyPatch) -> None:
     text = SAMPLE_ARTICLE.read_text(encoding="utf-8")
-    preview = app_module._preview(text, Document(text=text, source="x"))
+    preview = preview_analysis(text, Document(text=text, source="x"))
     assert len(preview.paragraphs) > len(preview.kept_paragraphs) - 1
     app = ReaderApp(analysis=preview)
     async with app.run_test(size=(80, 24)) as pilot:
