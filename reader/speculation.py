@@ -1,13 +1,67 @@
 """Flags on sentences: speculation, vague sourcing and attribution.
 
-This module is a placeholder with the final interface; the cue lexicon arrives with its issue.
+Three steps for each sentence:
+
+1. The compiled lexicon (:mod:`reader.cues`) finds every cue in one regex pass.
+2. Context rules (:mod:`reader.cue_rules`) reject matches that only look like cues: "May" the
+   month, "may" inside a quoted title, "could not find" (past ability), "no doubt", "as
+   expected", "would not comment", a "confirmed" that nothing negates.
+3. Cues of *weighted* groups (the ambiguous single words: modals, hedges, beliefs, plans,
+   conditions) are kept only when their learned score in context passes a threshold. The score
+   is a sum of weights for the cue, its group and a few context features (``claim_weights.toml``,
+   trained on annotated sentences); it decides *whether* a cue counts, never what it means.
+
+Attribution verbs ("said", "according to") are resolved to their source
+(:mod:`reader.attribution`): a named one gives an ``attribution`` flag, an unnamed one
+("officials said") a ``vague_source`` flag. Across a document, "the report" is credited to the
+source named before it, or flagged as unidentified.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from reader.model import Flag
+from reader.attribution import REPORT_IN_CUE, attribution_flag, explain, report_flag
+from reader.cue_rules import RULE_NAMES, inside_quotes, rejected
+from reader.cues import CueEntry, Lexicon, current_lexicon, lower
+from reader.model import Flag, FlagKind
+
+__all__ = ["RULE_NAMES", "Candidate", "candidates", "flag_sentence", "flag_sentences"]
+
+_WORD = re.compile(r"[\w'’]+(?:-[\w'’]+)*")
+_NEXT_WORD = re.compile(r"(?:\s|,)*[\"“”']?\s*([\w'’]+)")
+_NEGATIONS = frozenset(
+    "not n't never no neither nor without hardly nobody none cannot can't don't doesn't "
+    "didn't isn't aren't wasn't weren't hasn't haven't won't wouldn't couldn't".split()
+)
+_TIME_WORDS = frozenset(
+    "now today tonight tomorrow yesterday monday tuesday wednesday thursday friday saturday "
+    "sunday january february march april may june july august september october november "
+    "december jan feb mar apr jun jul aug sep sept oct nov dec recently then later soon "
+    "early late mid next last this week weeks month months year years".split()
+)
+_BE = frozenset("be is are was were been being am 's".split())
+_DETERMINERS = frozenset("the a an this that these those its his her their our my your".split())
+_NEGATION_WORD = re.compile(r"\b(?:not|never|neither|no|nobody|none)\b(?=[^.;,]*$)", re.I)
+_PREVIOUS_WORD = re.compile(r"([\w'’.&-]+)\s+$")
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A cue found in a sentence, before weighting: where, which entry, its context features."""
+
+    entry: CueEntry
+    start: int
+    end: int
+    features: tuple[str, ...]
+    """Context features (empty for groups that are not weighted)."""
+
+    def score(self, lexicon: Lexicon) -> float:
+        """The learned score of this match: the sum of the weights of its features."""
+        weights = lexicon.weights
+        return sum(weights.get(f, 0.0) for f in self.features)
 
 
 def flag_sentence(sentence: str) -> list[Flag]:
@@ -16,5 +70,168 @@ def flag_sentence(sentence: str) -> list[Flag]:
 
 
 def flag_sentences(sentences: Sequence[str]) -> list[list[Flag]]:
-    """Flags for each sentence of one document, in order, using the document as context."""
-    return [[] for _ in sentences]
+    """Flags for each sentence of one document, in order, using the document as context.
+
+    The context is the source named most recently before a sentence: "the report" in a
+    later sentence is credited to it instead of being flagged as unidentified.
+    """
+    lexicon = current_lexicon()
+    named_source: str | None = None
+    result: list[list[Flag]] = []
+    for sentence in sentences:
+        flags, named = _flag(sentence, lexicon, named_source)
+        if named:
+            named_source = named
+        result.append(flags)
+    return result
+
+
+def candidates(sentence: str, lexicon: Lexicon | None = None) -> list[Candidate]:
+    """Every cue match in ``sentence`` that survives the context rules, with its features.
+
+    This is the input of the learned weighting (see ``tests/eval/train_speculation.py``).
+    """
+    lexicon = lexicon or current_lexicon()
+    matches = [
+        (match.start(), match.end(), lexicon.lookup(match.group()))
+        for match in lexicon.finditer(lower(sentence))
+    ]
+    # Clause markers for the features, from the same pass: the first reporting verb and the
+    # first condition word of the sentence.
+    speech = condition = len(sentence)
+    for start, _, entries in matches:
+        for entry in entries:
+            if entry.group.kind is FlagKind.ATTRIBUTION and start < speech:
+                speech = start
+            elif entry.group.name == "conditions" and start < condition:
+                condition = start
+    found: list[Candidate] = []
+    for start, end, entries in matches:
+        for entry in entries:
+            if entry.rules and rejected(entry, sentence, start, end):
+                continue
+            features: tuple[str, ...] = ()
+            if entry.group.weighted:
+                features = _features(entry, sentence, start, end, (speech, condition))
+            found.append(Candidate(entry, start, end, features))
+    return found
+
+
+def _flag(sentence: str, lexicon: Lexicon, named_source: str | None) -> tuple[list[Flag], str]:
+    """Flags for one sentence and the last source it names (or "")."""
+    flags: list[Flag] = []
+    named = ""
+    for cand in candidates(sentence, lexicon):
+        group = cand.entry.group
+        if (
+            group.weighted
+            and lexicon.weights
+            and cand.score(lexicon) <= lexicon.thresholds.get(group.kind, 0.0)
+        ):
+            continue
+        cue = sentence[cand.start : cand.end]
+        if group.kind is FlagKind.ATTRIBUTION:
+            flag, source = attribution_flag(
+                cand.entry, cand.start, cand.end, sentence, named_source or named or None
+            )
+            if flag is not None:
+                flags.append(flag)
+            elif group.user:  # the user's own attribution cue counts even without a speaker
+                flags.append(Flag(group.kind, cue, cand.start, cand.end, explain(group.why, cue)))
+            if source:
+                named = source
+            continue
+        if group.kind is FlagKind.VAGUE_SOURCE and _inside_a_name(sentence, cand.start):
+            continue  # "Continental Research shows": part of a name, not "research shows"
+        start = cand.start
+        if "needs_negation" in cand.entry.rules:
+            start = _negation_start(sentence, start)
+            cue = sentence[start : cand.end]
+        flags.append(Flag(group.kind, cue, start, cand.end, explain(group.why, cue)))
+        report = REPORT_IN_CUE.match(cue)
+        if report and group.kind is FlagKind.SPECULATION:
+            extra = report_flag(report.group(), cand.start, named_source or named or None)
+            if extra is not None:
+                flags.append(extra)
+    return _dedupe(flags), named
+
+
+def _negation_start(sentence: str, start: int) -> int:
+    """Where the word that negates a cue begins ("Neither company has confirmed"), if close."""
+    window_start = max(0, start - 30)
+    found = _NEGATION_WORD.search(sentence, window_start, start)
+    return found.start() if found else start
+
+
+def _inside_a_name(sentence: str, start: int) -> bool:
+    """True when a capitalised cue follows a capitalised word: it continues a name."""
+    if not sentence[start : start + 1].isupper():
+        return False
+    previous = _PREVIOUS_WORD.search(sentence, max(0, start - 60), start)
+    return bool(previous and previous.group(1)[:1].isupper() and previous.start(1) > 0)
+
+
+def _dedupe(flags: list[Flag]) -> list[Flag]:
+    """Drop a flag whose words lie inside another flag of the same kind."""
+    if len(flags) < 2:
+        return flags
+    kept: list[Flag] = []
+    reach: dict[FlagKind, int] = {}  # the furthest end of a kept flag, by kind
+    for flag in sorted(flags, key=lambda f: (f.start, -(f.end - f.start))):
+        if reach.get(flag.kind, -1) >= flag.end:
+            continue  # an earlier flag of this kind starts no later and ends no sooner
+        kept.append(flag)
+        reach[flag.kind] = max(reach.get(flag.kind, -1), flag.end)
+    return kept
+
+
+def _features(
+    entry: CueEntry, sentence: str, start: int, end: int, clauses: tuple[int, int]
+) -> tuple[str, ...]:
+    """The cue, its group, and a few facts about its context, as feature names."""
+    context: list[str] = []
+    following = _NEXT_WORD.match(sentence, end)
+    next_word = following.group(1).lower() if following else ""
+    before = _WORD.findall(sentence, max(0, start - 40), start)
+    prev_word = before[-1].lower() if before else ""
+    if not before:
+        context.append("initial")
+    if next_word in _NEGATIONS or next_word.startswith("n't") or next_word == "t":
+        context.append("neg_after")
+    if any(w.lower() in _NEGATIONS or w.lower().endswith("n't") for w in before[-3:]):
+        context.append("neg_before")
+    if next_word == "to":
+        context.append("next_to")
+    elif next_word in _BE or next_word in ("have", "been"):
+        context.append("next_be")
+    elif next_word == "that":
+        context.append("next_that")
+    elif next_word in _TIME_WORDS or next_word[:1].isdigit():
+        context.append("next_time")
+    elif not next_word:
+        context.append("last")
+    if prev_word in ("as", "than"):
+        context.append("prev_as_than")
+    elif prev_word in _BE:
+        context.append("prev_be")
+    elif prev_word in _DETERMINERS:
+        context.append("prev_det")
+    elif prev_word in ("i", "we", "you"):
+        context.append("prev_person")
+    if clauses[0] < start:
+        context.append("reported")
+    if clauses[1] < start:
+        context.append("condition")
+    if inside_quotes(sentence, start):
+        context.append("quoted")
+    if sentence[start:end][:1].isupper() and before:
+        context.append("capital")
+    key = entry.name
+    group = entry.group.name
+    features = [f"c:{key}", f"g:{group}"]
+    for name in context:
+        features.append(f"g:{group}|{name}")
+        features.append(f"c:{key}|{name}")
+    features.append(f"c:{key}|n={next_word}")
+    features.append(f"c:{key}|p={prev_word}")
+    return tuple(features)

@@ -1,0 +1,72 @@
+"""The speculation corpora under ../shared/data/speculation, split into tuning and dev parts.
+
+The train files are split by document so that no document lends sentences to both parts:
+a sentence goes to ``dev`` when the md5 of its document id falls in the last 30 of 100 buckets.
+CoNLL-2010 Wikipedia has no document ids; its sentences take the id of the same sentence in
+the Szeged Wikipedia file when it is there (the two annotate the same articles), otherwise
+their own text, so a sentence shared by both annotations lands in the same part for both.
+Weights are learned on ``tune`` only; ``dev`` is for honest figures.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from common import data_path  # type: ignore[import-not-found]
+
+DEV_SHARE = 30
+CORPORA = ("szeged_factbank", "szeged_wiki", "conll2010_wiki", "bioscope", "sfu_review")
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    """One annotated sentence."""
+
+    text: str
+    uncertain: bool
+    corpus: str
+    doc: str
+    part: str
+    """``tune`` or ``dev``."""
+    cues: tuple[str, ...] = ()
+
+
+def part_of(doc: str) -> str:
+    """``dev`` for 30% of documents (by md5 of the id), ``tune`` for the rest."""
+    bucket = int(hashlib.md5(doc.encode("utf-8")).hexdigest(), 16) % 100
+    return "dev" if bucket >= 100 - DEV_SHARE else "tune"
+
+
+def _rows(path: Path) -> Iterator[dict]:
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                yield json.loads(line)
+
+
+def load(corpus: str) -> list[Example]:
+    """Every sentence of one train file, each with its part."""
+    path = data_path("speculation", f"{corpus}_train.jsonl")
+    doc_by_text: dict[str, str] = {}
+    if corpus == "conll2010_wiki":
+        wiki = path.with_name("szeged_wiki_train.jsonl")
+        if wiki.exists():
+            doc_by_text = {r["text"]: r["doc"] for r in _rows(wiki) if r.get("doc")}
+    examples = []
+    for row in _rows(path):
+        doc = row.get("doc") or doc_by_text.get(row["text"]) or row["text"]
+        examples.append(
+            Example(
+                text=row["text"],
+                uncertain=bool(row["uncertain"]),
+                corpus=corpus,
+                doc=doc,
+                part=part_of(doc),
+                cues=tuple(row.get("cues") or ()),
+            )
+        )
+    return examples

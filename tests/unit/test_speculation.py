@@ -1,0 +1,455 @@
+"""Claim flags: what a reader sees marked as speculation, vague sourcing or attribution."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import reader
+from reader.model import Flag, FlagKind
+from reader.speculation import flag_sentence, flag_sentences
+
+SPEC = FlagKind.SPECULATION
+VAGUE = FlagKind.VAGUE_SOURCE
+ATTR = FlagKind.ATTRIBUTION
+
+
+def cues(sentence: str, kind: FlagKind | None = None) -> list[str]:
+    """The cues flagged on ``sentence`` (of one kind, when given), lower-cased."""
+    return [f.cue.lower() for f in flag_sentence(sentence) if kind is None or f.kind is kind]
+
+
+def kinds(flags: list[Flag]) -> set[FlagKind]:
+    return {f.kind for f in flags}
+
+
+# The seed article ------------------------------------------------------------------------------
+
+
+def test_seed_flags_the_nine_hedged_sentences_and_not_the_two_facts(seed_text: str) -> None:
+    analysis = reader.analyze(seed_text)
+    sentences = analysis.sentences
+    assert len(sentences) == 11
+    factual = [s for s in sentences if "Micar" in s.text or "Xpeng Motor and Nio" in s.text]
+    assert len(factual) == 2
+    for sentence in factual:
+        assert sentence.flags == (), sentence.text
+    flagged = [s for s in sentences if s.flags]
+    assert len(flagged) == 9
+
+    def flags_with(cue: str) -> list[Flag]:
+        return [
+            f for s in sentences for f in s.flags if f.cue.lower() == cue.lower() or cue == f.cue
+        ]
+
+    for cue in (
+        "the report suggests",
+        "not yet clear",
+        "could very well",
+        "would most likely",
+        "treated with skepticism",
+    ):
+        found = flags_with(cue)
+        assert found and all(f.kind is SPEC for f in found), cue
+    for cue in ("according to people familiar with the matter", "a recent report from local media"):
+        found = flags_with(cue)
+        assert found and all(f.kind is VAGUE for f in found), cue
+    latepost = flags_with("LatePost indicates")
+    assert latepost and latepost[0].kind is ATTR
+    for _, flag in analysis.iter_flags():
+        assert analysis.text[flag.start : flag.end] == flag.cue
+
+
+def test_seed_report_is_credited_to_latepost_named_before_it(seed_text: str) -> None:
+    analysis = reader.analyze(seed_text)
+    report = next(s for s in analysis.sentences if "the report indicates" in s.text)
+    assert [f.kind for f in report.flags] == [ATTR]
+    assert "LatePost" in report.flags[0].why
+    suggests = next(s for s in analysis.sentences if "the report suggests" in s.text)
+    assert VAGUE not in kinds(list(suggests.flags))
+
+
+# One sentence per cue group ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "cue"),
+    [
+        # modals of possibility, alone and hedged
+        ("The merger may be delayed.", SPEC, "may be"),
+        ("The talks could collapse.", SPEC, "could"),
+        ("The company may well abandon the project.", SPEC, "may well"),
+        # hedging adverbs and verbs
+        ("The company reportedly cut 200 jobs.", SPEC, "reportedly"),
+        ("The figures were apparently wrong.", SPEC, "apparently"),
+        ("The data suggests that sales are falling.", SPEC, "the data suggests"),
+        ("The figures appear to show a decline.", SPEC, "appear to"),
+        # beliefs and opinions
+        ("Investors believe the bank is undervalued.", SPEC, "believe"),
+        # predictions and plans
+        ("The plant is expected to open next year.", SPEC, "is expected to"),
+        ("The company is considering a sale of its ferry unit.", SPEC, "is considering"),
+        # conditions
+        ("If the talks fail, prices will rise.", SPEC, "if"),
+        ("The ministry will act unless the company pays.", SPEC, "unless"),
+        # open questions
+        ("It remains unclear who ordered the strike.", SPEC, "remains unclear"),
+        ("It is not yet clear whether the ferries will be built.", SPEC, "not yet clear"),
+        # rumour and confirmation
+        ("The rumoured merger was never announced.", SPEC, "rumoured"),
+        ("A spokesperson declined to comment.", SPEC, "declined to comment"),
+        ("Neither side has confirmed the talks.", SPEC, "neither side has confirmed"),
+        # skepticism and doubt
+        ("The claims were met with skepticism.", SPEC, "met with skepticism"),
+        ("The report casts doubt on the figures.", SPEC, "casts doubt"),
+        ("Analysts remain skeptical of the plan.", SPEC, "skeptical"),
+        # anonymous sources and unnamed reports
+        ("Sources said the deal was close.", VAGUE, "sources said"),
+        (
+            "A source close to the talks said no deal was near.",
+            VAGUE,
+            "a source close to the talks",
+        ),
+        ("Media reports say the deal is off.", VAGUE, "media reports"),
+        # weasel phrases and vague quantities of people
+        ("It is widely believed that the minister will resign.", VAGUE, "it is widely believed"),
+        ("It is often said that the city never sleeps.", VAGUE, "it is often said"),
+        ("The minister is said to be furious.", VAGUE, "is said to"),
+        ("Some historians argue that the treaty failed.", VAGUE, "some historians"),
+        ("Many believe the tax is unfair.", VAGUE, "many believe"),
+        ("Critics say the plan is overdue.", VAGUE, "critics say"),
+        ("Officials said the talks collapsed.", VAGUE, "officials said"),
+        # attribution to a named source
+        ("According to Reuters, the talks collapsed.", ATTR, "according to reuters"),
+        (
+            "Chinese publication LatePost indicates the project is young.",
+            ATTR,
+            "latepost indicates",
+        ),
+        ("The talks collapsed, said Maria Lopez, a union official.", ATTR, "said maria lopez"),
+        ("Harbour chief Marta Quintela said the fleet is old.", ATTR, "marta quintela said"),
+    ],
+)
+def test_each_cue_group_flags_its_cue(sentence: str, kind: FlagKind, cue: str) -> None:
+    assert cue in cues(sentence, kind), flag_sentence(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Vessen Marine delivered its first ferry to a Danish operator in 2022.",
+        "The vessel carries 400 passengers and charges in about ten minutes.",
+        "Xiaomi has already invested in several EV companies, most of them based in China.",
+        "The company has many customers in Spain.",
+        "Some of the passengers were injured.",
+    ],
+)
+def test_plain_facts_carry_no_speculation_or_vague_flag(sentence: str) -> None:
+    assert not kinds(flag_sentence(sentence)) & {SPEC, VAGUE}, flag_sentence(sentence)
+
+
+# Context rules ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The plant opened in May 2021.",
+        "The plant closed on 3 May after a fire.",
+        "May is the busiest month for the ferries.",
+        "Theresa May met the president.",
+        "Sales rose in early May.",
+    ],
+)
+def test_may_the_month_or_a_name_is_not_a_modal(sentence: str) -> None:
+    assert cues(sentence, SPEC) == []
+
+
+def test_may_the_modal_is_flagged() -> None:
+    assert cues("The deal may collapse.", SPEC) == ["may"]
+    assert cues("May God bless you.", SPEC) == ["may"]
+
+
+def test_may_inside_a_quoted_title_is_not_a_modal() -> None:
+    assert cues('The band played "You May Be Right" twice.', SPEC) == []
+    assert cues("Her novel Things We Might Have Said sold well.", SPEC) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Rescuers could not find the boat.",
+        "Rescuers couldn't reach the island.",
+        "Rescuers could see the boat from the shore.",
+        "He could not be reached for comment.",
+    ],
+)
+def test_could_of_past_ability_is_not_speculation(sentence: str) -> None:
+    assert cues(sentence, SPEC) == []
+
+
+def test_could_of_possibility_and_could_not_rule_out_are_speculation() -> None:
+    assert cues("The talks could collapse.", SPEC) == ["could"]
+    assert cues("Police could not rule out arson.", SPEC) == ["could not rule out"]
+
+
+def test_negated_doubt_is_certainty() -> None:
+    assert cues("There is no doubt that the plan works.", SPEC) == []
+    assert cues("The result is beyond doubt.", SPEC) == []
+    assert cues("The plan works without a doubt.", SPEC) == []
+
+
+def test_confirmation_is_flagged_only_when_negated() -> None:
+    assert cues("The company confirmed the deal.", SPEC) == []
+    assert cues("The company has confirmed the deal.", SPEC) == []
+    assert cues("The company has not confirmed the deal.", SPEC) == ["has not confirmed"]
+    assert cues("Neither company has confirmed the talks.", SPEC) == [
+        "neither company has confirmed"
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Results were better than expected.",
+        "As expected, the bank raised rates.",
+        "The approval had been expected.",
+        "The ruling is expected on Monday.",
+    ],
+)
+def test_expected_meaning_already_known_or_scheduled_is_not_a_prediction(sentence: str) -> None:
+    assert cues(sentence, SPEC) == []
+
+
+def test_expected_to_is_a_prediction() -> None:
+    assert cues("The bank is expected to raise rates.", SPEC) == ["is expected to"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He would not comment on the report.",
+        "The ministry wouldn't say how many ferries were bought.",
+        "As a boy he would often walk to school.",
+        "The would-be buyer withdrew.",
+    ],
+)
+def test_would_of_habit_or_refusal_states_a_fact(sentence: str) -> None:
+    assert cues(sentence, SPEC) == []
+
+
+def test_conditional_fact_without_a_modal_is_not_flagged() -> None:
+    assert cues("Water boils if it is heated to 100 degrees.", SPEC) == []
+    assert cues("If the talks fail, prices will rise.", SPEC) == ["if"]
+    assert "if" in cues("He declined to say if the weapons included missiles.", SPEC)
+
+
+def test_as_many_as_is_a_number_not_a_vague_source() -> None:
+    assert cues("The ferry carries as many as 400 passengers.") == []
+
+
+def test_report_named_earlier_is_credited_not_flagged_as_unnamed() -> None:
+    named = flag_sentences(
+        ["LatePost indicates the project is young.", "The report suggests Lei leads it."]
+    )
+    assert [f.kind for f in named[0]] == [ATTR]
+    assert [(f.kind, f.cue) for f in named[1]] == [(SPEC, "The report suggests")]
+    unnamed = flag_sentences(["The report suggests Lei leads it."])[0]
+    assert (VAGUE, "The report") in [(f.kind, f.cue) for f in unnamed]
+    assert (SPEC, "The report suggests") in [(f.kind, f.cue) for f in unnamed]
+
+
+def test_report_indicates_without_a_named_source_is_vague() -> None:
+    flags = flag_sentence("The report indicates that the chief met the founder.")
+    assert [(f.kind, f.cue) for f in flags] == [(VAGUE, "The report indicates")]
+
+
+# Offsets, explanations, duplicates -------------------------------------------------------------
+
+SENTENCES = [
+    "According to people familiar with the matter, Apple is seeking a partner.",
+    "Xiaomi would most likely join forces with a carmaker, the report suggests.",
+    "It’s still not clear if Xiaomi wants to launch its very own car.",
+    "Some analysts believe the bank could finance part of the order.",
+    "“It may rain,” said Ana, who couldn’t confirm the forecast.",
+    "The company, which is considered a rival, may or may not sell.",
+    "ÉTAT: İstanbul officials said the ferry may be late.",
+    "",
+    "May",
+    "could",
+]
+
+
+@pytest.mark.parametrize("sentence", SENTENCES)
+def test_flag_offsets_cut_the_cue_out_of_the_sentence(sentence: str) -> None:
+    for flag in flag_sentence(sentence):
+        assert 0 <= flag.start < flag.end <= len(sentence)
+        assert sentence[flag.start : flag.end] == flag.cue
+
+
+def test_offsets_hold_when_lower_casing_changes_length() -> None:
+    sentence = "İİİ officials said the ferry may be late."
+    flags = flag_sentence(sentence)
+    assert flags
+    for flag in flags:
+        assert sentence[flag.start : flag.end] == flag.cue
+
+
+def test_every_flag_has_a_short_readable_why() -> None:
+    for sentence in SENTENCES:
+        for flag in flag_sentence(sentence):
+            assert flag.why.endswith(".")
+            assert "{" not in flag.why
+            assert len(flag.why) <= 140
+
+
+def test_no_two_flags_of_one_kind_cover_the_same_words() -> None:
+    for sentence in [*SENTENCES, "It may be that the company may well be sold."]:
+        flags = flag_sentence(sentence)
+        for a in flags:
+            for b in flags:
+                if a is not b and a.kind is b.kind:
+                    assert not (a.start <= b.start and b.end <= a.end), (a, b)
+
+
+def test_longest_cue_wins_over_its_parts() -> None:
+    assert cues("Xiaomi would most likely join forces.", SPEC) == ["would most likely"]
+    assert cues("Xiaomi could very well serve as a maker.", SPEC) == ["could very well"]
+
+
+def test_flag_sentences_keeps_order_and_length() -> None:
+    result = flag_sentences(["The sky is blue.", "The deal may collapse.", ""])
+    assert [len(flags) for flags in result] == [0, 1, 0]
+
+
+def test_public_api_exposes_flag_sentence() -> None:
+    assert reader.flag_sentence("The deal may collapse.")[0].cue == "may"
+
+
+# The bundled sample ----------------------------------------------------------------------------
+
+
+def test_sample_article_gets_sensible_flags(sample_text: str) -> None:
+    analysis = reader.analyze(sample_text)
+    by_text = {s.text: s for s in analysis.sentences}
+
+    def flagged(prefix: str) -> set[FlagKind]:
+        sentence = next(s for text, s in by_text.items() if text.startswith(prefix))
+        return {f.kind for f in sentence.flags}
+
+    assert flagged("LISBON") >= {SPEC, VAGUE}
+    assert SPEC in flagged("The Lisbon daily")
+    assert ATTR in flagged("The Lisbon daily")
+    assert SPEC in flagged("Neither company")
+    assert flagged("Some analysts") >= {SPEC, VAGUE}
+    assert SPEC in flagged("A spokesperson")
+    assert SPEC in flagged("It is not yet clear")
+    assert VAGUE in flagged("Critics say")
+    assert VAGUE in flagged("According to a recent report")
+    assert flagged("Vessen Marine, based in Bergen") == set()
+    assert flagged("The vessel carries") == set()
+
+
+# Finding the source of an attribution ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "cue", "source"),
+    [
+        ("A Rosneft spokesman has said the deal is done.", ATTR, "has said", "Rosneft spokesman"),
+        (
+            "Labour peer Baroness Kennedy, who chairs it, said voters were angry.",
+            ATTR,
+            "said",
+            "Baroness Kennedy",
+        ),
+        (
+            "Life is online, at least for some, argues technology analyst Bill Thompson.",
+            ATTR,
+            "argues technology analyst Bill Thompson",
+            "Bill Thompson",
+        ),
+        (
+            "Viewers are leaving TV, say analysts Jupiter Research.",
+            ATTR,
+            "say analysts Jupiter Research",
+            "Jupiter Research",
+        ),
+        ("The talks collapsed, said analysts.", VAGUE, "said analysts", None),
+        ("He said the fleet is old.", ATTR, "said", None),
+    ],
+)
+def test_attribution_finds_the_speaker(
+    sentence: str, kind: FlagKind, cue: str, source: str | None
+) -> None:
+    flags = [f for f in flag_sentence(sentence) if f.kind in (ATTR, VAGUE)]
+    assert [(f.kind, f.cue) for f in flags] == [(kind, cue)]
+    if source:
+        assert source in flags[0].why
+
+
+def test_a_cue_inside_a_name_is_not_a_vague_source() -> None:
+    assert cues("Figures gathered by Continental Research shows that 36% never sent one.") == []
+    assert cues("Research shows that 36% never sent one.", VAGUE) == ["research shows"]
+
+
+# Any text at all -------------------------------------------------------------------------------
+
+
+_WORDS = st.sampled_from(
+    [
+        "may",
+        "May",
+        "could",
+        "not",
+        "n't",
+        "said",
+        "according",
+        "to",
+        "Reuters",
+        "the",
+        "report",
+        "suggests",
+        "people",
+        "familiar",
+        "with",
+        "matter",
+        "if",
+        "İ",
+        "’",
+        '"',
+        "“",
+        "”",
+        ",",
+        ".",
+        "  ",
+        "\n",
+        "would",
+        "most",
+        "likely",
+        "Some",
+        "analysts",
+        "neither",
+        "has",
+        "confirmed",
+        "expected",
+        "as",
+        "doubt",
+        "no",
+        "ß",
+        "\u202e",
+    ]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(_WORDS, st.text(max_size=4)), max_size=40))
+def test_any_text_gets_consistent_flags(parts: list[str]) -> None:
+    sentence = " ".join(parts)
+    flags = flag_sentence(sentence)
+    for flag in flags:
+        assert 0 <= flag.start < flag.end <= len(sentence)
+        assert sentence[flag.start : flag.end] == flag.cue
+        assert flag.why
+    assert flag_sentence(sentence) == flags
