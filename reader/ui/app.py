@@ -578,8 +578,13 @@ class ReaderApp(App[None]):
         claim = self.claims.current
         total = len(self.claims)
         if claim is not None and self.claims.index is not None:
-            flag = claim.flags[0]
-            kinds = ", ".join(dict.fromkeys(KIND_LABELS[f.kind] for f in claim.flags))
+            # The kind being filtered for (else the one the sentence is coloured by) comes first,
+            # with its first cue and reason.
+            kind = self.claim_filter or main_kind(claim)
+            flag = next(f for f in claim.flags if f.kind is kind)
+            kinds = ", ".join(
+                dict.fromkeys([KIND_LABELS[kind], *(KIND_LABELS[f.kind] for f in claim.flags)])
+            )
             parts.append(
                 f"claim {self.claims.index + 1}/{total} · {kinds} · "
                 f"“{safe_line(flag.cue)}”: {safe_line(flag.why)}"
