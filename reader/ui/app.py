@@ -27,7 +27,7 @@ from reader.ui.claim_list import ClaimList
 from reader.ui.display import safe_line
 from reader.ui.entity_list import EntityList
 from reader.ui.keys import KEY_SPECS, app_bindings
-from reader.ui.loading import analyse_document, preview_analysis
+from reader.ui.loading import analyse_document, clean_preview, preview_analysis
 from reader.ui.marks import (
     CURRENT_MATCH,
     CURRENT_MENTION,
@@ -48,7 +48,7 @@ from reader.ui.status_line import StatusLine
 from reader.ui.title_bar import TitleBar
 
 SYNC_CHARS = 100_000
-"""Loaded inputs up to this many characters are analysed before the first frame."""
+"""Loaded inputs up to this many characters are cleaned and shown before the first frame."""
 
 SHORT_SCREEN = 32
 """Below this many rows the sidebar gives the entities most of its height."""
@@ -107,6 +107,8 @@ class ReaderApp(App[None]):
         self.matches: Stepper[tuple[int, int]] = Stepper()
         self._finder = ParagraphFinder(())
         self._applicable: tuple[bool, bool, bool] = (False, False, False)
+        self._pending: list[str] = []
+        """Claim keys pressed before the analysis was ready, applied when it is."""
 
     # -- building the screen -------------------------------------------------------------------
 
@@ -153,16 +155,24 @@ class ReaderApp(App[None]):
         self.article.raw = self.start_raw
         self.article.focus()
         document = self.document
-        if self.analysis is None and document is not None and len(document.text) <= SYNC_CHARS:
-            self._analyze_now(document)
         if self.analysis is not None:
             self._show(self.analysis, final=True)
-        elif self.load_error is None:
-            self.article.loading = True
-            source = self.document.source if self.document else self.source_target or "-"
-            self.query_one("#title-bar", TitleBar).source = source
-            self.status.say("loading…")
-            self.run_worker(self._load, thread=True, exclusive=True, name="load")
+            return
+        source = document.source if document else self.source_target or "-"
+        self.query_one("#title-bar", TitleBar).source = source
+        if document is not None and len(document.text) <= SYNC_CHARS:
+            # The clean text first (milliseconds); claims and names follow from the worker,
+            # started once the first frame is on screen.
+            self._show_clean_preview(document)
+            if self.load_error is None:
+                self.call_after_refresh(self._start_loading)
+            return
+        self.article.loading = True
+        self.status.say("loading…")
+        self._start_loading()
+
+    def _start_loading(self) -> None:
+        self.run_worker(self._load, thread=True, exclusive=True, name="load")
 
     def on_resize(self) -> None:
         """On short screens the claims list stays small until it has the focus."""
@@ -170,12 +180,14 @@ class ReaderApp(App[None]):
 
     # -- loading --------------------------------------------------------------------------------
 
-    def _analyze_now(self, document: Document) -> None:
-        """Analyse a short, already loaded input before the first frame (milliseconds)."""
+    def _show_clean_preview(self, document: Document) -> None:
+        """Show the clean view of a short input before its claims and names are found."""
         try:
-            self.analysis = analyse_document(document)
+            preview = clean_preview(document)
         except Exception as error:  # every failure ends the app with one clear line
             self._fail(error)
+            return
+        self._show(preview, False)
 
     def _load(self) -> None:
         """Read and analyse the input (in a thread); hand results to the UI thread."""
@@ -247,9 +259,12 @@ class ReaderApp(App[None]):
         self._update_view_labels()
         self._refresh_focus()
         if not final:
-            self.status.say("analysing… (the text is shown; highlights follow)")
+            self.status.say("analysing… (the text is shown; claims and names follow)")
         else:
             self._say_position()
+            pending, self._pending = self._pending, []
+            for action in pending:
+                self.call_later(self.run_action, action)
 
     def _fill_sidebar(self, analysis: Analysis) -> None:
         if analysis is not self.analysis:
@@ -268,7 +283,7 @@ class ReaderApp(App[None]):
         title_bar.view = "raw" if self.article.raw else "clean"
         hidden = len(self.analysis.hidden_paragraphs) if self.analysis else 0
         if not self.final:
-            title_bar.note = "analysing…"
+            title_bar.note = f"{hidden} hidden · analysing…" if hidden else "analysing…"
         elif hidden:
             noun = "paragraph" if hidden == 1 else "paragraphs"
             verb = "dimmed" if self.article.raw else "hidden"
@@ -347,11 +362,23 @@ class ReaderApp(App[None]):
 
     def action_next_claim(self) -> None:
         """Go to the next claim, wrapping at the end."""
+        if self._wait_for_analysis("next_claim"):
+            return
         self._step_claim(forward=True)
 
     def action_previous_claim(self) -> None:
         """Go to the previous claim, wrapping at the start."""
+        if self._wait_for_analysis("previous_claim"):
+            return
         self._step_claim(forward=False)
+
+    def _wait_for_analysis(self, action: str) -> bool:
+        """While the claims are still being found, keep ``action`` for when they are."""
+        if self.final or self.analysis is None:
+            return False
+        self._pending.append(action)
+        self.status.say("analysing… (the key is kept and applied in a moment)")
+        return True
 
     def _step_claim(self, forward: bool) -> None:
         step = self.claims.step(forward)

@@ -23,6 +23,27 @@ def analyse_document(document: Document) -> Analysis:
     )
 
 
+def clean_preview(document: Document) -> Analysis:
+    """The clean view before claims and names are found: every paragraph with its verdict.
+
+    Cleaning takes milliseconds on an article; finding claims and names takes longer (their
+    rules and lists load on first use), so the text can be read while they are found.
+    """
+    from reader.clean import clean_paragraphs
+    from reader.normalize import normalize_text
+    from reader.segment import split_paragraphs
+
+    text = normalize_text(document.text)
+    return Analysis(
+        text=text,
+        paragraphs=tuple(clean_paragraphs(text, split_paragraphs(text))),
+        sentences=(),
+        entities=(),
+        source=document.source,
+        title=document.title,
+    )
+
+
 def preview_analysis(text: str, document: Document) -> Analysis:
     """Every paragraph as it stands, with no verdicts or highlights: shown while analysing.
 

@@ -89,3 +89,38 @@ async def test_an_unreachable_url_ends_the_app_with_exit_code_3() -> None:
             await pilot.pause(0.05)
     assert isinstance(app.load_error, NetworkError)
     assert app.return_code == 3
+
+
+async def test_a_short_input_shows_its_clean_text_while_claims_are_found(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import threading
+
+    from tests.ui.fixtures import sample_analysis
+
+    release = threading.Event()
+    finished = sample_analysis()
+
+    def slow_analysis(document: Document):
+        release.wait(10)
+        return finished
+
+    monkeypatch.setattr(app_module, "analyse_document", slow_analysis)
+    text = SAMPLE_ARTICLE.read_text(encoding="utf-8")
+    app = ReaderApp(document=Document(text=text, source="sample-article.txt"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert not app.final
+        assert "Harbourline" in app.article.render_line(0).text
+        hidden = [p.index for p in app.analysis.hidden_paragraphs]
+        assert hidden and all(p not in app.article.lines.first_line for p in hidden)
+        assert "analysing" in app.query_one("#title-bar").note
+        await pilot.press("right_square_bracket")
+        assert app.claims.current is None
+        assert "analysing" in app.status.message
+        release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.final
+        assert app.claims.current is finished.claims[0]
+        assert app.status.message.startswith(f"claim 1/{len(finished.claims)}")
