@@ -47,6 +47,9 @@ from reader.ui.search import find_matches
 from reader.ui.status_line import StatusLine
 from reader.ui.title_bar import TitleBar
 
+FIRST_FRAME_SECONDS = 0.1
+"""How long the first frame gets to reach the terminal before the analysis worker starts."""
+
 SYNC_CHARS = 100_000
 """Loaded inputs up to this many characters are cleaned and shown before the first frame."""
 
@@ -162,10 +165,11 @@ class ReaderApp(App[None]):
         self.query_one("#title-bar", TitleBar).source = source
         if document is not None and len(document.text) <= SYNC_CHARS:
             # The clean text first (milliseconds); claims and names follow from the worker,
-            # started once the first frame is on screen.
+            # started once the first frame is on screen (the analysis holds the interpreter
+            # for a while, and would slow the frame down).
             self._show_clean_preview(document)
             if self.load_error is None:
-                self.call_after_refresh(self._start_loading)
+                self.set_timer(FIRST_FRAME_SECONDS, self._start_loading)
             return
         self.article.loading = True
         self.status.say("loading…")
