@@ -23,7 +23,8 @@ async def save(output: Path, size: tuple[int, int] = (120, 36), keys: tuple[str,
     document = dataclasses.replace(load(str(sample_article_path())), source="sample-article.txt")
     app = ReaderApp(document=document)
     async with app.run_test(size=size) as pilot:
-        await pilot.pause()
+        while not app.final:  # claims and names arrive from a worker
+            await pilot.pause(0.05)
         for key in keys:
             await pilot.press(key)
         await pilot.pause()

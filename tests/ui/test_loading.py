@@ -15,11 +15,19 @@ from reader.ui.loading import preview_analysis
 from tests.conftest import SAMPLE_ARTICLE
 
 
+async def wait_until(pilot, condition, seconds: float = 20.0) -> None:
+    """Let the app run until ``condition()`` holds (the analysis runs in a worker thread)."""
+    for _ in range(int(seconds / 0.05)):
+        if condition():
+            return
+        await pilot.pause(0.05)
+    raise AssertionError("the app never got there")
+
+
 async def test_a_path_is_loaded_and_analysed_in_a_worker() -> None:
     app = ReaderApp(str(SAMPLE_ARTICLE))
     async with app.run_test(size=(100, 30)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await wait_until(pilot, lambda: app.final)
         assert app.final
         assert app.analysis is not None and app.analysis.source == str(SAMPLE_ARTICLE)
         assert not app.article.loading
@@ -52,8 +60,7 @@ async def test_a_big_input_is_shown_before_its_analysis(monkeypatch: pytest.Monk
     text = SAMPLE_ARTICLE.read_text(encoding="utf-8")
     app = ReaderApp(document=Document(text=text, source="big.txt"))
     async with app.run_test(size=(100, 30)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await wait_until(pilot, lambda: app.final)
         assert shown == [False, True]
         assert app.final
         assert len(app.article.shown_paragraphs) == len(app.analysis.kept_paragraphs)
@@ -119,8 +126,6 @@ async def test_a_short_input_shows_its_clean_text_while_claims_are_found(
         assert app.claims.current is None
         assert "analysing" in app.status.message
         release.set()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert app.final
+        await wait_until(pilot, lambda: app.final)
         assert app.claims.current is finished.claims[0]
         assert app.status.message.startswith(f"claim 1/{len(finished.claims)}")
