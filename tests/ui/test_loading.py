@@ -19,6 +19,7 @@ async def wait_until(pilot, condition, seconds: float = 20.0) -> None:
     """Let the app run until ``condition()`` holds (the analysis runs in a worker thread)."""
     for _ in range(int(seconds / 0.05)):
         if condition():
+            await pilot.pause()  # and let the screen catch up
             return
         await pilot.pause(0.05)
     raise AssertionError("the app never got there")
