@@ -55,13 +55,15 @@ def to_markdown(analysis: Analysis) -> str:
     if not claims:
         lines += ["No sentence was flagged.", ""]
     for kind, label in KIND_LABELS.items():
-        entries = [(s, f) for s, f in analysis.iter_flags() if f.kind is kind]
+        entries = [(s, [f for f in s.flags if f.kind is kind]) for s in claims]
+        entries = [(s, flags) for s, flags in entries if flags]
         if not entries:
             continue
         lines += [f"### {label} ({len(entries)})", ""]
-        for sentence, flag in entries:
+        for sentence, flags in entries:
             lines.append(f"- > {_one_line(sentence.text)}")
-            lines.append(f"  - cue: **{_one_line(flag.cue)}**: {flag.why}")
+            for flag in flags:
+                lines.append(f"  - **{_one_line(flag.cue)}**: {flag.why}")
         lines.append("")
     lines += ["## Entities", ""]
     if not analysis.entities:
