@@ -169,6 +169,12 @@ class ArticleView(ScrollView, can_focus=True):
     def _text_width(self) -> int:
         return max(10, min(MAX_TEXT_WIDTH, self.size.width - self.gutter_width - 1))
 
+    @property
+    def margin(self) -> int:
+        """Blank cells left of the gutter that centre the text on a wide screen."""
+        spare = self.size.width - self.gutter_width - 1 - self._text_width()
+        return max(0, spare // 2)
+
     def _relayout(self, *, force: bool = False) -> None:
         if self.analysis is None or not self.size.width:
             return  # not sized yet: the first resize lays the article out
@@ -287,7 +293,7 @@ class ArticleView(ScrollView, can_focus=True):
         if layout.kinds[line] is not LineKind.TEXT:
             return
         paragraph = self.analysis.paragraphs[layout.owners[line]]
-        column = event.x - self.gutter_width
+        column = event.x - self.margin - self.gutter_width
         if column < 0:
             return
         display = self.display_of(paragraph)
@@ -383,6 +389,8 @@ class ArticleView(ScrollView, can_focus=True):
             if not paragraph.kept:
                 body = body.stylize_before(self.mark_style("article--hidden"))
         content = gutter + body
+        if self.margin:
+            content = Content(" " * self.margin) + content
         strip = Strip(content.render_segments(base), content.cell_length)
         return strip.adjust_cell_length(width, base.rich_style)
 

@@ -351,7 +351,7 @@ async def test_clicking_a_flagged_sentence_makes_it_the_current_claim(open_app) 
         target = app.analysis.claims[1]
         line = article.line_of_offset(target.paragraph, target.start + 3)
         row = line - round(article.scroll_y)
-        await pilot.click(ArticleView, offset=(article.gutter_width + 3, row))
+        await pilot.click(ArticleView, offset=(article.margin + article.gutter_width + 3, row))
         await pilot.pause()
         assert app.claims.current is target
         assert app.status.message.startswith("claim 2/")
