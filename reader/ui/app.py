@@ -715,7 +715,7 @@ class ReaderApp(App[None]):
         """Binding id to its keys as currently mapped, written for people."""
         names: dict[str, str] = {}
         for spec in KEY_SPECS:
-            keys = self._keymap.get(spec.id)
+            keys = self.user_keymap.get(spec.id)
             if keys is None:
                 names[spec.id] = spec.display or spec.keys
             else:

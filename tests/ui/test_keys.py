@@ -362,3 +362,10 @@ async def test_the_headline_is_bold(open_app) -> None:
         assert app.article.headline == app.analysis.kept_paragraphs[0].index
         first = app.article.render_line(0)
         assert any(segment.style and segment.style.bold for segment in first)
+
+
+async def test_an_unknown_theme_is_reported_and_the_default_kept(open_app) -> None:
+    async with open_app(theme="no-such-theme") as (app, pilot):
+        await pilot.pause()
+        assert app.theme == "textual-dark"
+        assert any("Unknown theme" in n for n in notes(app))
