@@ -241,6 +241,14 @@ async def test_scroll_keys(open_app) -> None:
         assert article.scroll_y == article.max_scroll_y > 0
         await pilot.press("g")
         assert article.scroll_y == 0
+        await pilot.press("pagedown")
+        assert article.scroll_y == article.size.height - 1
+        await pilot.press("pageup")
+        assert article.scroll_y == 0
+        await pilot.press("end")
+        assert article.scroll_y == article.max_scroll_y
+        await pilot.press("home")
+        assert article.scroll_y == 0
 
 
 async def test_y_copies_the_current_sentence(open_app) -> None:
