@@ -377,3 +377,14 @@ async def test_an_unknown_theme_is_reported_and_the_default_kept(open_app) -> No
         await pilot.pause()
         assert app.theme == "textual-dark"
         assert any("Unknown theme" in n for n in notes(app))
+
+
+async def test_scroll_letters_move_the_article_even_from_the_sidebar(open_app) -> None:
+    async with open_app(size=(80, 24)) as (app, pilot):
+        await pilot.press("tab")
+        assert isinstance(app.focused, EntityList)
+        await pilot.press("j", "j", "space")
+        assert app.article.scroll_y == 2 + app.article.size.height - 1
+        await pilot.press("g")
+        assert app.article.scroll_y == 0
+        assert isinstance(app.focused, EntityList)
