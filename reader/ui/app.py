@@ -8,6 +8,7 @@ clean view and the highlights replace that preview when the analysis arrives.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
@@ -157,6 +158,9 @@ class ReaderApp(App[None]):
             self.set_keymap(self.user_keymap)
         self.article.raw = self.start_raw
         self.article.focus()
+        # The command line turns the garbage collector off for start-up; on again after the
+        # first frame.
+        self.call_after_refresh(gc.enable)
         document = self.document
         if self.analysis is not None:
             self._show(self.analysis, final=True)

@@ -107,8 +107,7 @@ def run_viewer(target: str | None, *, raw: bool = False, theme: str | None = Non
         theme=theme or settings.theme,
         keymap=settings.keymap,
     )
-    # Everything imported so far lives as long as the program: keep the collector off it, which
-    # makes the first frames measurably quicker.
+    # Everything made so far lives as long as the program: the collector need never look at it.
     gc.freeze()
     app.run()
     if app.load_error is not None:
