@@ -27,7 +27,7 @@ from reader.ui.article import ArticleView
 from reader.ui.claim_list import ClaimList
 from reader.ui.display import safe_line
 from reader.ui.entity_list import EntityList
-from reader.ui.keys import KEY_SPECS, app_bindings
+from reader.ui.keys import KEY_SPECS, app_bindings, key_names
 from reader.ui.loading import analyse_document, clean_preview, preview_analysis
 from reader.ui.marks import (
     CURRENT_MATCH,
@@ -717,14 +717,7 @@ class ReaderApp(App[None]):
 
     def key_names(self) -> dict[str, str]:
         """Binding id to its keys as currently mapped, written for people."""
-        names: dict[str, str] = {}
-        for spec in KEY_SPECS:
-            keys = self.user_keymap.get(spec.id)
-            if keys is None:
-                names[spec.id] = spec.display or spec.keys
-            else:
-                names[spec.id] = " ".join(_key_display(key) for key in keys.split(","))
-        return names
+        return key_names(self.user_keymap)
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """The command palette: every reader action by name, then Textual's own commands."""
@@ -735,14 +728,3 @@ class ReaderApp(App[None]):
                 title, f"key: {names[spec.id]}", partial(self.run_action, spec.action)
             )
         yield from super().get_system_commands(screen)
-
-
-def _key_display(key: str) -> str:
-    names = {
-        "right_square_bracket": "]",
-        "left_square_bracket": "[",
-        "slash": "/",
-        "question_mark": "?",
-        "escape": "esc",
-    }
-    return names.get(key.strip(), key.strip())

@@ -176,3 +176,25 @@ OTHER_KEYS: tuple[tuple[str, str], ...] = (
     ("ctrl+p", "The command palette: every action by name"),
 )
 """Keys the app does not define itself, listed on the help screen."""
+
+_PEOPLE_NAMES = {
+    "right_square_bracket": "]",
+    "left_square_bracket": "[",
+    "slash": "/",
+    "question_mark": "?",
+    "escape": "esc",
+}
+
+
+def key_names(keymap: dict[str, str]) -> dict[str, str]:
+    """Binding id to its keys, as ``keymap`` (the user's overrides) maps them, for people."""
+    names: dict[str, str] = {}
+    for spec in KEY_SPECS:
+        keys = keymap.get(spec.id)
+        if keys is None:
+            names[spec.id] = spec.display or spec.keys
+        else:
+            names[spec.id] = " ".join(
+                _PEOPLE_NAMES.get(key.strip(), key.strip()) for key in keys.split(",")
+            )
+    return names
