@@ -182,6 +182,12 @@ class ReaderApp(App[None]):
     def _start_loading(self) -> None:
         self.run_worker(self._load, thread=True, exclusive=True, name="load")
 
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        """The claim colours for the current theme (a theme may set its own)."""
+        from reader.ui.palette import flag_colours
+
+        return flag_colours(self.current_theme.to_color_system().generate())
+
     def on_resize(self) -> None:
         """On short screens the claims list stays small until it has the focus."""
         self.query_one("#sidebar").set_class(self.size.height < SHORT_SCREEN, "-short")

@@ -14,9 +14,9 @@ from reader.ui.display import safe_line
 from reader.ui.marks import main_kind
 
 _KIND_TAGS: dict[FlagKind, tuple[str, str]] = {
-    FlagKind.SPECULATION: ("SPEC ", ".claim-list--speculation"),
-    FlagKind.VAGUE_SOURCE: ("VAGUE", ".claim-list--vague-source"),
-    FlagKind.ATTRIBUTION: ("ATTR ", ".claim-list--attribution"),
+    FlagKind.SPECULATION: (" SPEC  ", ".claim-list--speculation"),
+    FlagKind.VAGUE_SOURCE: (" VAGUE ", ".claim-list--vague-source"),
+    FlagKind.ATTRIBUTION: (" ATTR  ", ".claim-list--attribution"),
 }
 _FIRST_WORDS = 60
 
