@@ -8,8 +8,10 @@ The core is importable without the terminal UI::
         print(sentence.text, [flag.kind for flag in sentence.flags])
 """
 
-from reader.analysis import analyze
-from reader.entities import extract_entities
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 from reader.errors import InputError, NetworkError, ReaderError
 from reader.model import (
     Analysis,
@@ -23,10 +25,36 @@ from reader.model import (
     Sentence,
     Span,
 )
-from reader.sources import load
-from reader.speculation import flag_sentence
+
+if TYPE_CHECKING:
+    from reader.analysis import analyze
+    from reader.entities import extract_entities
+    from reader.sources import load
+    from reader.speculation import flag_sentence
 
 __version__ = "0.1.0"
+
+# The pipeline's modules load cue lists, name lists and models: they are imported on first use,
+# so that importing any part of the package (the terminal UI, the CLI) stays quick.
+_LAZY = {
+    "analyze": "reader.analysis",
+    "extract_entities": "reader.entities",
+    "load": "reader.sources",
+    "flag_sentence": "reader.speculation",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Import the pipeline's entry points when they are first used."""
+    module_name = _LAZY.get(name)
+    if module_name is None:
+        raise AttributeError(f"module 'reader' has no attribute {name!r}")
+    from importlib import import_module
+
+    value = getattr(import_module(module_name), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "Analysis",

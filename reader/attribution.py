@@ -78,9 +78,9 @@ _NOT_NAMES = frozenset(
     "The A An This That These Those It He She They We I But And However Still Also In On At "
     "For With While When If As So Yet Meanwhile Instead Earlier Later Last Next".split()
 )
-_WHY_REPORT_NAMED = "Credited to {report}, which the article attributes to {source} earlier."
-_WHY_REPORT_UNNAMED = "“{report}” is never identified in the article, so it cannot be traced."
-_WHY_VAGUE_SPEAKER = "“{cue}” does not say who the source is, so the claim cannot be checked."
+_WHY_REPORT_NAMED = "Credited to {source}, named earlier in the article as the source."
+_WHY_REPORT_UNNAMED = "The article never says whose report this is, so it cannot be traced."
+_WHY_VAGUE_SPEAKER = "Does not say who the source is, so the claim cannot be checked."
 
 
 def explain(template: str, cue: str, source: str = "the source quoted") -> str:
@@ -116,9 +116,7 @@ def attribution_flag(
     if vague:
         vague_start = start - len(before) + vague.start(1)
         cue = sentence[vague_start:end]
-        return Flag(
-            FlagKind.VAGUE_SOURCE, cue, vague_start, end, _WHY_VAGUE_SPEAKER.format(cue=cue)
-        ), ""
+        return Flag(FlagKind.VAGUE_SOURCE, cue, vague_start, end, _WHY_VAGUE_SPEAKER), ""
     name = _NAME_BEFORE.search(before)
     if name and name.group(1) not in _NOT_NAMES and before.endswith((" ", "’s ", "'s ")):
         source = _trim_name(name.group(1))
@@ -182,9 +180,7 @@ def _source_after(
         ), source
     if vague and _CLAUSE_END.match(sentence, vague.end(1)):
         cue = sentence[start : vague.end(1)]
-        return Flag(
-            FlagKind.VAGUE_SOURCE, cue, start, vague.end(1), _WHY_VAGUE_SPEAKER.format(cue=cue)
-        ), ""
+        return Flag(FlagKind.VAGUE_SOURCE, cue, start, vague.end(1), _WHY_VAGUE_SPEAKER), ""
     name = _NAME_AFTER.match(sentence, end)
     if name and name.group(1) not in _NOT_NAMES:
         source = _trim_name(name.group(1))
@@ -211,18 +207,16 @@ def _report_attribution(
     cue = sentence[min(report_start, start) : end]
     cue_start = min(report_start, start)
     if named:
-        why = _WHY_REPORT_NAMED.format(report=report.lower(), source=named)
+        why = _WHY_REPORT_NAMED.format(source=named)
         return Flag(FlagKind.ATTRIBUTION, cue, cue_start, end, why), ""
-    why = _WHY_REPORT_UNNAMED.format(report=report.lower())
-    return Flag(FlagKind.VAGUE_SOURCE, cue, cue_start, end, why), ""
+    return Flag(FlagKind.VAGUE_SOURCE, cue, cue_start, end, _WHY_REPORT_UNNAMED), ""
 
 
 def report_flag(report: str, start: int, named: str | None) -> Flag | None:
     """For a hedge like "the report suggests": flag the report itself when never named."""
     if named:
         return None
-    why = _WHY_REPORT_UNNAMED.format(report=report.lower())
-    return Flag(FlagKind.VAGUE_SOURCE, report, start, start + len(report), why)
+    return Flag(FlagKind.VAGUE_SOURCE, report, start, start + len(report), _WHY_REPORT_UNNAMED)
 
 
 def _trim_name(name: str) -> str:

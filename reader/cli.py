@@ -37,6 +37,11 @@ def _viewer_parser() -> argparse.ArgumentParser:
             "marked. With no TARGET, opens a bundled sample article. "
             "Use 'reader analyze --help' for machine-readable reports."
         ),
+        epilog=(
+            "Keys: ] and [ step through claims, r switches clean/raw, / searches, tab moves "
+            "to the sidebar, ? lists every key, q quits. Theme and keys can be set in "
+            "config.toml in the config directory (see the README)."
+        ),
     )
     parser.add_argument(
         "target",
@@ -192,6 +197,11 @@ def _metadata(document: object) -> dict[str, str]:
 
 def _run_viewer(argv: Sequence[str]) -> int:
     args = _viewer_parser().parse_args(argv)
+    # Start-up allocates many long-lived objects and little garbage: the collector only slows
+    # the first frame down. The viewer turns it back on once that frame is drawn.
+    import gc
+
+    gc.disable()
     from reader.ui.launch import run_viewer
 
     return run_viewer(args.target, raw=args.raw, theme=args.theme)

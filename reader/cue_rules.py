@@ -77,6 +77,69 @@ _RULE_OUT_AFTER = re.compile(
     r"(?:n['’]t|\s+not)\s+(?:be\s+)?(?:ruled|rule|confirm|exclude)", re.IGNORECASE
 )
 _TO_AFTER = re.compile(r"\s*to\s")
+# A verb of judging before "by many" ("is regarded by many as", "was criticised by some").
+_OPINION_PASSIVE_BEFORE = re.compile(
+    r"\b(?:considered|regarded|seen|viewed|thought|believed|described|criticized|criticised|"
+    r"praised|questioned|called|deemed|hailed|said|claimed|perceived|reviled|dismissed|"
+    r"accused|disputed|rejected|celebrated|acclaimed|credited|blamed|condemned|derided|"
+    r"attacked|challenged|doubted|labelled|labeled|touted|favou?red|admired|despised|"
+    r"recognized|recognised|cited)\b(?:\s+[\w'’-]+){0,4}\s+$",
+    re.IGNORECASE,
+)
+_NUMBER_AFTER = re.compile(
+    r"\s+(?:\d|(?:a\s+(?:few|dozen|hundred|thousand)|dozens|hundreds|thousands|millions|"
+    r"one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred)\b)",
+    re.IGNORECASE,
+)
+# A named agent after a passive ("was criticised by the auditors", "by Reuters"); "by some" or
+# "by critics" names no one and does not count.
+_AGENT_AFTER = re.compile(
+    r"[^.;:!?]{0,50}?\bby\s+(?:the|a|an|his|her|its|their|our|this|that|[A-Z0-9])", re.ASCII
+)
+# Someone questioned by police: an interrogation, not doubt about a claim.
+_INTERROGATION_AFTER = re.compile(
+    r"\s+(?:by|over|about|for|on|in|at|after|under|regarding|as\s+part|in\s+connection)\b",
+    re.IGNORECASE,
+)
+_NEGATION_WORD = re.compile(r"\b(?:not|never|neither|no|nobody|none)\b(?=[^.;,]*$)", re.I)
+_OPINION_VERBS = (  # after a plural subject: base and past forms ("critics argue", "fans felt")
+    r"say|says|said|believe|believed|argue|argued|claim|claimed|contend|contended|think|thought|"
+    r"feel|felt|suggest|suggested|consider|considered|maintain|maintained|assert|asserted|note|"
+    r"noted|describe|described|regard|regarded|view|viewed|criticize|criticized|criticise|"
+    r"criticised|praise|praised|denounce|denounced|agree|agreed|disagree|disagreed|doubt|"
+    r"doubted|speculate|speculated|question|questioned|dispute|disputed|insist|insisted|fear|"
+    r"feared|worry|worried|suspect|suspected|reject|rejected|dismiss|dismissed|accuse|accused|"
+    r"complain|complained|allege|alleged|warn|warned|predict|predicted|charge|charged|contest|"
+    r"contested|point\s+out|pointed\s+out"
+)
+# Right after a quantifier used as a subject ("some argue", "many have long believed"); only
+# forms that are not also common nouns after "some" ("some claims", "some views").
+_SUBJECT_VERB_AFTER = re.compile(
+    r"\s+(?:(?:also|still|even|now|have|had|would|will|may|might|could|do|did|long|often|"
+    r"generally|widely|further|instead|however)\s+){0,2}"
+    r"(?:say|said|believe|believed|argue|argued|claim|claimed|contend|contended|think|thought|"
+    r"feel|felt|suggest|suggested|consider|considered|maintain|maintained|assert|asserted|note|"
+    r"noted|describe|described|regard|regarded|view|viewed|see|criticize|criticized|criticise|"
+    r"criticised|praised|denounce|denounced|agree|agreed|disagree|disagreed|doubted|speculate|"
+    r"speculated|questioned|disputed|insist|insisted|fear|feared|worry|worried|suspected|reject|"
+    r"rejected|dismiss|dismissed|accuse|accused|complain|complained|allege|alleged|warn|warned|"
+    r"predict|predicted|contest|contested|attribute|attributed|credit|credited|point\s+out|"
+    r"pointed\s+out|(?:are|were|remain|remained)\s+(?:\w+\s+)?(?:worried|concerned|convinced|"
+    r"unconvinced|sceptical|skeptical|critical|opposed|doubtful|divided|uneasy))\b",
+    re.IGNORECASE,
+)
+# Words before a quantifier that make it an object or a measure ("there is some fear", "with
+# many"), not the subject of the verb after it.
+_NOT_A_SUBJECT_BEFORE = re.compile(
+    r"\b(?:is|was|are|were|be|been|being|there|with|of|in|for|without|no|any|has|have|had|to|"
+    r"by|on|at|from|than|the|its|their|his|her)\s+$",
+    re.IGNORECASE,
+)
+# The verb a group of unnamed people is the subject of, a few words on ("critics of the plan
+# say", "many residents have long complained"); no clause break in between.
+_OPINION_VERB_AFTER = re.compile(
+    rf"(?:\s+[\w'’-]+){{0,4}}?\s+(?:{_OPINION_VERBS})\b", re.IGNORECASE
+)
 
 
 def _is_month_may(sentence: str, start: int, end: int) -> bool:
@@ -158,6 +221,38 @@ def _plain_quantity(sentence: str, start: int, end: int) -> bool:
     )
 
 
+def _has_agent(sentence: str, start: int, end: int) -> bool:
+    """ "was criticised by the auditors": the passive names who said it."""
+    return bool(_AGENT_AFTER.match(sentence, end, min(len(sentence), end + CONTEXT_REACH)))
+
+
+def _interrogation(sentence: str, start: int, end: int) -> bool:
+    """ "has been questioned over the theft": questioned by police, not a claim in doubt."""
+    return bool(_INTERROGATION_AFTER.match(sentence, end))
+
+
+def _needs_opinion_verb(sentence: str, start: int, end: int) -> bool:
+    """ "many residents were injured": unnamed people who are not the source of a claim."""
+    return not _OPINION_VERB_AFTER.match(sentence, end, min(len(sentence), end + 80))
+
+
+def _after_opinion_verb(sentence: str, start: int, end: int) -> bool:
+    """ "used by many passenger trains" names users, not the holders of an opinion."""
+    return not _OPINION_PASSIVE_BEFORE.search(sentence, max(0, start - 60), start)
+
+
+def _before_a_number(sentence: str, start: int, end: int) -> bool:
+    """ "by some 20 votes": a number, not "regarded by some as"."""
+    return bool(_NUMBER_AFTER.match(sentence, end))
+
+
+def _needs_subject_verb(sentence: str, start: int, end: int) -> bool:
+    """ "some argue" is a claim credited to no one; "some of the ferries" or "with some" is not."""
+    if _NOT_A_SUBJECT_BEFORE.search(sentence, max(0, start - 12), start):
+        return True
+    return not _SUBJECT_VERB_AFTER.match(sentence, end, min(len(sentence), end + 60))
+
+
 _RULES = {
     "month_may": _is_month_may,
     "quoted_title": _in_quoted_title,
@@ -168,6 +263,12 @@ _RULES = {
     "negated_doubt": _negated_doubt,
     "conditional_fact": _conditional_fact,
     "plain_quantity": _plain_quantity,
+    "has_agent": _has_agent,
+    "interrogation": _interrogation,
+    "needs_opinion_verb": _needs_opinion_verb,
+    "needs_subject_verb": _needs_subject_verb,
+    "before_a_number": _before_a_number,
+    "after_opinion_verb": _after_opinion_verb,
 }
 
 
@@ -182,6 +283,23 @@ def rejected(entry: CueEntry, sentence: str, start: int, end: int) -> bool:
         if check is not None and check(sentence, start, end):
             return True
     return False
+
+
+def widen(entry: CueEntry, sentence: str, start: int, end: int) -> tuple[int, int]:
+    """The span a flag should mark for an accepted cue, widened by the words its rules found.
+
+    "has confirmed" takes in the word that negates it ("neither company has confirmed");
+    "some" as a subject takes in its verb ("some argue").
+    """
+    if "needs_negation" in entry.rules:
+        found = _NEGATION_WORD.search(sentence, max(0, start - 30), start)
+        if found:
+            start = found.start()
+    if "needs_subject_verb" in entry.rules:
+        verb = _SUBJECT_VERB_AFTER.match(sentence, end, min(len(sentence), end + 60))
+        if verb:
+            end = verb.end()
+    return start, end
 
 
 def at_start(sentence: str, position: int) -> bool:

@@ -110,12 +110,12 @@ def expand_phrase(phrase: str) -> list[str]:
             options.append([*expand_phrase(part[1:-1]), ""])
         else:
             options.append(part.split("/"))
-    expanded: list[str] = []
+    expanded: dict[str, None] = {}  # ordered and without repeats
     for choice in product(*options):
         text = " ".join(word for word in choice if word)
-        if text and text not in expanded:
-            expanded.append(text)
-    return expanded
+        if text:
+            expanded[text] = None
+    return list(expanded)
 
 
 def _char_pattern(char: str) -> str:
@@ -160,11 +160,15 @@ def compile_lexicon(
     for group, phrases, rules in groups:
         for phrase in phrases:
             # Rules named for a phrase apply to it; rules named for a word apply to every
-            # phrase that starts with that word ("may" covers "may be" and "may have").
+            # phrase that starts with that word ("may" covers "may be" and "may have"); rules
+            # named "*" apply to every phrase that has none named for it (an empty list opts
+            # a phrase out).
             first_word = phrase.split(" ", 1)[0]
             named = [*rules.get(phrase, ())]
             if first_word != phrase and "/" not in first_word:
                 named += [r for r in rules.get(first_word, ()) if r not in named]
+            if phrase not in rules and first_word not in rules:
+                named += rules.get("*", [])
             entry = CueEntry(phrase, group, tuple(named), normalize_cue(phrase))
             for surface in expand_phrase(phrase):
                 key = normalize_cue(surface)

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reader.attribution import REPORT_IN_CUE, attribution_flag, explain, report_flag
-from reader.cue_rules import RULE_NAMES, inside_quotes, rejected
+from reader.cue_rules import RULE_NAMES, at_start, inside_quotes, rejected, widen
 from reader.cues import CueEntry, Lexicon, current_lexicon, lower
 from reader.model import Flag, FlagKind
 
@@ -42,10 +42,12 @@ _TIME_WORDS = frozenset(
     "december jan feb mar apr jun jul aug sep sept oct nov dec recently then later soon "
     "early late mid next last this week weeks month months year years".split()
 )
-_BE = frozenset("be is are was were been being am 's".split())
+_BE = frozenset("be is are was were been being am 's remain remains remained".split())
 _DETERMINERS = frozenset("the a an this that these those its his her their our my your".split())
-_NEGATION_WORD = re.compile(r"\b(?:not|never|neither|no|nobody|none)\b(?=[^.;,]*$)", re.I)
 _PREVIOUS_WORD = re.compile(r"([\w'’.&-]+)\s+$")
+_QUESTION_WORDS = frozenset(("if", "whether"))
+# Between a cue and the "if"/"whether" that opens its question: a few words, no clause break.
+_QUESTION_GAP = re.compile(r"^[\s,]*(?:[\w'’-]+[\s,]+){0,3}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,13 +71,14 @@ def flag_sentence(sentence: str) -> list[Flag]:
     return flag_sentences([sentence])[0]
 
 
-def flag_sentences(sentences: Sequence[str]) -> list[list[Flag]]:
+def flag_sentences(sentences: Sequence[str], lexicon: Lexicon | None = None) -> list[list[Flag]]:
     """Flags for each sentence of one document, in order, using the document as context.
 
     The context is the source named most recently before a sentence: "the report" in a
-    later sentence is credited to it instead of being flagged as unidentified.
+    later sentence is credited to it instead of being flagged as unidentified. ``lexicon``
+    defaults to the one in force (:func:`reader.cues.current_lexicon`).
     """
-    lexicon = current_lexicon()
+    lexicon = lexicon or current_lexicon()
     named_source: str | None = None
     result: list[list[Flag]] = []
     for sentence in sentences:
@@ -131,6 +134,8 @@ def _flag(sentence: str, lexicon: Lexicon, named_source: str | None) -> tuple[li
             continue
         cue = sentence[cand.start : cand.end]
         if group.kind is FlagKind.ATTRIBUTION:
+            if _capitalised_mid_sentence(sentence, cand.start):
+                continue  # "the League of Arab States": part of a name, not a verb
             flag, source = attribution_flag(
                 cand.entry, cand.start, cand.end, sentence, named_source or named or None
             )
@@ -143,24 +148,48 @@ def _flag(sentence: str, lexicon: Lexicon, named_source: str | None) -> tuple[li
             continue
         if group.kind is FlagKind.VAGUE_SOURCE and _inside_a_name(sentence, cand.start):
             continue  # "Continental Research shows": part of a name, not "research shows"
-        start = cand.start
-        if "needs_negation" in cand.entry.rules:
-            start = _negation_start(sentence, start)
-            cue = sentence[start : cand.end]
-        flags.append(Flag(group.kind, cue, start, cand.end, explain(group.why, cue)))
+        start, end = widen(cand.entry, sentence, cand.start, cand.end)
+        cue = sentence[start:end]
+        flags.append(Flag(group.kind, cue, start, end, explain(group.why, cue)))
         report = REPORT_IN_CUE.match(cue)
         if report and group.kind is FlagKind.SPECULATION:
             extra = report_flag(report.group(), cand.start, named_source or named or None)
             if extra is not None:
                 flags.append(extra)
-    return _dedupe(flags), named
+    return _dedupe(_drop_question_openers(flags, sentence)), named
 
 
-def _negation_start(sentence: str, start: int) -> int:
-    """Where the word that negates a cue begins ("Neither company has confirmed"), if close."""
-    window_start = max(0, start - 30)
-    found = _NEGATION_WORD.search(sentence, window_start, start)
-    return found.start() if found else start
+def _capitalised_mid_sentence(sentence: str, start: int) -> bool:
+    """True for a capitalised word that does not open the sentence (in text not all capitals)."""
+    return (
+        sentence[start : start + 1].isupper()
+        and not at_start(sentence, start)
+        and not sentence.isupper()
+    )
+
+
+def _drop_question_openers(flags: list[Flag], sentence: str) -> list[Flag]:
+    """Drop an "if"/"whether" that opens the question of a speculation cue just before it.
+
+    In "it is not yet clear whether ..." the open question is already flagged; "whether" only
+    introduces what is unclear, so a second flag would say the same thing twice.
+    """
+    if len(flags) < 2:
+        return flags
+    ends = [f.end for f in flags if f.kind is FlagKind.SPECULATION]
+    kept = []
+    for flag in flags:
+        if (
+            flag.kind is FlagKind.SPECULATION
+            and flag.cue.lower() in _QUESTION_WORDS
+            and any(
+                end <= flag.start and _QUESTION_GAP.match(sentence[end : flag.start])
+                for end in ends
+            )
+        ):
+            continue
+        kept.append(flag)
+    return kept
 
 
 def _inside_a_name(sentence: str, start: int) -> bool:

@@ -1,0 +1,1 @@
+"""The terminal viewer (Textual). Only the command line imports this package."""

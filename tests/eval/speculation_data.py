@@ -6,6 +6,9 @@ CoNLL-2010 Wikipedia has no document ids; its sentences take the id of the same 
 the Szeged Wikipedia file when it is there (the two annotate the same articles), otherwise
 their own text, so a sentence shared by both annotations lands in the same part for both.
 Weights are learned on ``tune`` only; ``dev`` is for honest figures.
+
+Real news without labels (:func:`news_documents`) measures how much of an ordinary article the
+reader marks: a fixed sample of the BBC and Reuters articles under ../shared/data/articles.
 """
 
 from __future__ import annotations
@@ -18,8 +21,13 @@ from pathlib import Path
 
 from common import data_path  # type: ignore[import-not-found]
 
+from reader.segment import split_paragraphs, split_sentences
+
 DEV_SHARE = 30
 CORPORA = ("szeged_factbank", "szeged_wiki", "conll2010_wiki", "bioscope", "sfu_review")
+NEWS_SAMPLE = {"bbc": 10, "reuters": 50}
+"""News file -> every how many articles of it are taken (in file order): about 4,900 BBC and
+2,100 Reuters sentences."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,3 +78,25 @@ def load(corpus: str) -> list[Example]:
             )
         )
     return examples
+
+
+def news_documents() -> dict[str, list[list[str]]]:
+    """The sentences of each sampled news article, by source (``bbc``, ``reuters``).
+
+    Sentences are split as the reader does: paragraphs first, then sentences inside each.
+    """
+    sampled: dict[str, list[list[str]]] = {}
+    for name, step in NEWS_SAMPLE.items():
+        rows = list(_rows(data_path("articles", f"{name}.jsonl")))
+        documents = []
+        for row in rows[::step]:
+            text = row["text"]
+            documents.append(
+                [
+                    text[s.start : s.end]
+                    for p in split_paragraphs(text)
+                    for s in split_sentences(text, p.start, p.end)
+                ]
+            )
+        sampled[name] = documents
+    return sampled

@@ -34,7 +34,9 @@ def test_every_built_in_group_has_a_kind_an_explanation_and_cues() -> None:
     assert len(tables) >= 12
     for filename, name, table in tables:
         assert FlagKind(table["kind"]), (filename, name)
-        assert "{cue}" in table["why"] or "{source}" in table["why"], (filename, name)
+        why = table["why"]  # shown beside the cue: one short sentence that does not repeat it
+        assert "{cue}" not in why and "“" not in why, (filename, name)
+        assert why.endswith(".") and len(why) <= 80, (filename, name)
         assert table["cues"], (filename, name)
         for rules in table.get("rules", {}).values():
             assert set(rules) <= set(RULE_NAMES), (filename, name, rules)
@@ -66,7 +68,8 @@ def test_phrase_syntax_expands_alternatives_and_optional_words() -> None:
 def test_weights_file_is_small_and_names_only_known_features() -> None:
     data = tomllib.loads(WEIGHTS_FILE.read_text(encoding="utf-8"))
     assert WEIGHTS_FILE.stat().st_size < 100_000
-    assert set(data["threshold"]) == {"speculation", "vague_source"}
+    weighted_kinds = {table["kind"] for _, _, table in lexicon_tables() if table.get("weighted")}
+    assert set(data["threshold"]) == weighted_kinds == {"speculation"}
     assert all(key.startswith(("c:", "g:")) for key in data["weights"])
 
 
@@ -96,7 +99,7 @@ def test_user_lexicon_adds_a_group_and_extends_and_trims_built_in_ones(config: P
         """
 [whispers]
 kind = "vague_source"
-why = "“{cue}” passes on talk from people the article does not name."
+why = "Passes on talk from people the article does not name."
 cues = ["insiders whisper", "the grapevine"]
 
 [hedging_adverbs]
@@ -111,7 +114,7 @@ remove = ["arguably"]
     assert (FlagKind.SPECULATION, "reputedly") in found
     assert all(f.cue != "arguably" for f in after)
     whisper = next(f for f in after if f.cue == "Insiders whisper")
-    assert whisper.why == "“Insiders whisper” passes on talk from people the article does not name."
+    assert whisper.why == "Passes on talk from people the article does not name."
     assert sentence[whisper.start : whisper.end] == whisper.cue
 
 
@@ -160,3 +163,23 @@ def test_a_user_attribution_cue_finds_its_source_or_still_counts(config: Path) -
     ]
     bare = flag_sentence("As opined above, the fleet is old.")
     assert [f.cue for f in bare] == ["opined"]
+
+
+def test_rules_named_star_cover_the_group_unless_a_phrase_opts_out(config: Path) -> None:
+    config.write_text(
+        """
+[tipsters]
+kind = "vague_source"
+why = "Passes on tips from people the article does not name."
+cues = ["tipsters", "the tipsters' word"]
+rules = { "*" = ["needs_opinion_verb"], "the tipsters' word" = [] }
+""",
+        encoding="utf-8",
+    )
+
+    def vague(sentence: str) -> list[str]:
+        return [f.cue for f in flag_sentence(sentence) if f.kind is FlagKind.VAGUE_SOURCE]
+
+    assert vague("Tipsters say the ferry is late.") == ["Tipsters"]
+    assert vague("Tipsters were paid in cash.") == []
+    assert vague("On the tipsters' word, it is late.") == ["the tipsters' word"]

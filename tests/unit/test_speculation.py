@@ -453,3 +453,155 @@ def test_any_text_gets_consistent_flags(parts: list[str]) -> None:
         assert sentence[flag.start : flag.end] == flag.cue
         assert flag.why
     assert flag_sentence(sentence) == flags
+
+
+# Names, open questions and conditions ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The United States and the League of Arab States agreed to talk.",
+        "She joined the Office of National Statistics Reports unit in 2004.",
+        'The film "The Man Who Said No" opened in Lisbon.',
+    ],
+)
+def test_a_capitalised_word_inside_a_name_is_never_a_reporting_verb(sentence: str) -> None:
+    assert [f for f in flag_sentence(sentence) if f.kind is ATTR] == []
+
+
+def test_a_reporting_verb_after_a_name_still_credits_it() -> None:
+    flags = flag_sentence("The United States says the talks will go ahead.")
+    assert [(f.kind, f.cue) for f in flags] == [(ATTR, "United States says")]
+    assert "United States" in flags[0].why
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue"),
+    [
+        ("It’s still not clear if Xiaomi wants to launch its very own car.", "still not clear"),
+        ("It is not yet clear whether the ferries will be built.", "not yet clear"),
+        ("It remains unclear, for now, whether the plant will reopen.", "remains unclear"),
+        ("The ministry has not confirmed whether the order was signed.", "has not confirmed"),
+    ],
+)
+def test_if_or_whether_opening_the_question_of_a_cue_adds_no_flag(sentence: str, cue: str) -> None:
+    assert cues(sentence, SPEC) == [cue]
+
+
+def test_if_or_whether_on_its_own_still_marks_an_open_question() -> None:
+    assert cues("The board will decide whether the ferries are built.", SPEC) == ["whether"]
+    assert cues("If the talks fail, prices will rise.", SPEC) == ["if"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "All details should be treated with skepticism, at least until the company confirms it.",
+        "The bridge stays closed until Monday.",
+        "He worked at the port until 2019.",
+    ],
+)
+def test_until_is_a_time_not_a_condition(sentence: str) -> None:
+    assert "until" not in cues(sentence, SPEC)
+
+
+def test_seed_hedges_carry_no_extra_if_or_until_flag(seed_text: str) -> None:
+    analysis = reader.analyze(seed_text)
+    extra = [f.cue for _, f in analysis.iter_flags() if f.cue.lower() in ("if", "until")]
+    assert extra == []
+
+
+# Explanations ----------------------------------------------------------------------------------
+
+
+def test_why_is_one_plain_sentence_that_does_not_repeat_the_cue() -> None:
+    sentences = [
+        *SENTENCES,
+        "The United States says the talks will go ahead.",
+        "The report indicates that the chief met the founder.",
+        "Some historians argue that the treaty failed.",
+        "The talks collapsed, said analysts.",
+    ]
+    seen = 0
+    for sentence in sentences:
+        for flag in flag_sentence(sentence):
+            seen += 1
+            assert flag.cue not in flag.why, flag
+            assert "“" not in flag.why and '"' not in flag.why, flag
+            assert flag.why.endswith("."), flag
+            assert ". " not in flag.why.rstrip("."), flag  # one sentence
+            assert len(flag.why) <= 90, flag
+    assert seen >= 15
+
+
+# Weasel sourcing ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue"),
+    [
+        # agentless passives of reporting and judging
+        ("It was also reported that the mayor had resigned.", "it was also reported"),
+        ("It has been suggested that the letters are forgeries.", "it has been suggested"),
+        ("The decision has been questioned.", "has been questioned"),
+        ("The album has been criticised as repetitive.", "has been criticised"),
+        ("The tower has been described as the ugliest in the city.", "has been described as"),
+        ("The bridge is widely regarded as a masterpiece.", "widely regarded"),
+        ("The castle is thought to date from the twelfth century.", "is thought to"),
+        ("The poem is regarded by many as his finest.", "by many"),
+        ("There are claims that the vote was rigged.", "there are claims that"),
+        # unnamed people as the subject of a verb of saying or believing
+        ("Some describe the law as a triumph.", "some describe"),
+        ("Some note that the figures were revised.", "some note"),
+        ("Most agree that the reform came too late.", "most agree"),
+        ("Some would argue the war was lost in 1943.", "some would argue"),
+        ("Many have long believed the wreck lies offshore.", "many have long believed"),
+        ("Some are worried the plant will close.", "some are worried"),
+        ("The law pleased some, while others denounce it.", "others denounce"),
+        # quantities of people whose names are withheld
+        ("Several scholars doubt the attribution.", "several scholars"),
+        ("A number of historians reject the date.", "a number of historians"),
+        ("Many fans believe the sequel was rushed.", "many fans"),
+        # groups as bare subjects of a verb of saying
+        ("Supporters argue that the tax is fair.", "supporters"),
+        ("Critics of the plan say it comes too late.", "critics"),
+        ("Opponents claim the dam will flood the valley.", "opponents"),
+    ],
+)
+def test_weasel_sourcing_is_a_vague_source(sentence: str, cue: str) -> None:
+    assert cue in cues(sentence, VAGUE), flag_sentence(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a passive that names its agent, or a police interrogation
+        "The decision has been questioned by the auditors.",
+        "The team was praised by the coach.",
+        "He has been questioned over the theft.",
+        # quantities of things or people who are not the source of a claim
+        "Many people were injured in the fire.",
+        "Some passengers waited for hours.",
+        "Several companies bid for the contract.",
+        "Some of the passengers were injured.",
+        "There is some doubt about the figures.",
+        "Some shares rose sharply.",
+        "The line was used by many passenger trains.",
+        "The motion passed by some 20 votes.",
+        # generalising adverbs and naming
+        "The ferry usually leaves at noon.",
+        "The ferries are often late in winter.",
+        "It is known as the Iron Bridge.",
+        "The festival was held in Lisbon.",
+    ],
+)
+def test_plain_quantities_and_named_agents_are_not_vague(sentence: str) -> None:
+    assert cues(sentence, VAGUE) == [], flag_sentence(sentence)
+
+
+def test_a_vague_group_flag_covers_the_verb_that_makes_it_a_source() -> None:
+    sentence = "Some describe the law as a triumph."
+    (flag,) = [f for f in flag_sentence(sentence) if f.kind is VAGUE]
+    assert sentence[flag.start : flag.end] == "Some describe"
+    assert flag.why == "Credits the claim to people the article does not name."

@@ -1,0 +1,70 @@
+"""The flagged claims in the sidebar: kind and first words; choosing one jumps to it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from textual.content import Content
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from reader.model import FlagKind, Sentence
+from reader.ui.display import safe_line
+from reader.ui.marks import main_kind
+
+_KIND_TAGS: dict[FlagKind, tuple[str, str]] = {
+    FlagKind.SPECULATION: (" SPEC  ", ".claim-list--speculation"),
+    FlagKind.VAGUE_SOURCE: (" VAGUE ", ".claim-list--vague-source"),
+    FlagKind.ATTRIBUTION: (" ATTR  ", ".claim-list--attribution"),
+}
+_FIRST_WORDS = 60
+
+
+def claim_prompt(sentence: Sentence) -> Content:
+    """One line of the list: a short kind tag and the sentence's first words (safe)."""
+    tag, style = _KIND_TAGS[main_kind(sentence)]
+    words = safe_line(sentence.text)
+    if len(words) > _FIRST_WORDS:
+        words = words[: _FIRST_WORDS - 1].rstrip() + "…"
+    return Content.assemble((tag, style), " ", words)
+
+
+class ClaimList(OptionList):
+    """The claims that pass the current filter, in reading order."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        *OptionList.COMPONENT_CLASSES,
+        "claim-list--speculation",
+        "claim-list--vague-source",
+        "claim-list--attribution",
+    }
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, markup=False)
+        self.claims: list[Sentence] = []
+
+    def show_claims(self, claims: Sequence[Sentence], empty: str = "No flagged claims") -> None:
+        """List ``claims`` (replacing what was listed)."""
+        self.claims = list(claims)
+        if not self.claims:
+            self.set_options([Option(Content(empty).stylize("italic"), disabled=True)])
+            return
+        self.set_options(
+            Option(claim_prompt(sentence), id=f"claim-{number}")
+            for number, sentence in enumerate(self.claims)
+        )
+
+    def claim_index(self, option: Option) -> int | None:
+        """The position (among the listed claims) of a chosen option."""
+        if option.id is None or not option.id.startswith("claim-"):
+            return None
+        return int(option.id.removeprefix("claim-"))
+
+    def on_focus(self) -> None:
+        """Arriving by tab puts the cursor on the first item, so enter acts at once."""
+        if self.highlighted is None:
+            for index, option in enumerate(self.options):
+                if not option.disabled:
+                    self.highlighted = index
+                    break
