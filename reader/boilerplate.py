@@ -37,9 +37,11 @@ a rule recognises them (cookie, newsletter and rights notices)."""
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _LATIN = re.compile(r"[A-Za-zÀ-ÿ]")
-_NON_LATIN_LETTER = re.compile(
+_NON_LATIN_LETTER = (
     r"[\u0400-\u04ff\u0590-\u06ff\u0900-\u0dff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"
 )
+"""Letters of other scripts. Compiling this class takes milliseconds and only lines without a
+Latin letter need it: it is compiled on first use (by :func:`_non_latin_letter`)."""
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\b|\b\d{1,2}\s*[ap]\.?m\b", re.I)
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -56,6 +58,11 @@ _MONTH_WORDS = frozenset(
     "september oct october nov november dec december".split()
 )
 _NUMERIC_DATE = re.compile(r"\d[/.-]\d{1,2}[/.-]\d|\d年")
+
+
+@cache
+def _non_latin_letter() -> re.Pattern[str]:
+    return re.compile(_NON_LATIN_LETTER)
 
 
 def _may_hold_date(line: str, lowered_words: Iterable[str]) -> bool:
@@ -251,7 +258,7 @@ def line_features(text: str, vocab: Vocabulary | None = None) -> list[str]:
     features.append(f"chars:{_bucket(n_chars, (2, 6, 12, 25, 50, 100, 200))}")
     features.append(f"words:{_bucket(n_words, (0, 1, 2, 3, 5, 9, 19, 39))}")
     latin = bool(_LATIN.search(line))
-    if not latin and _NON_LATIN_LETTER.search(line):
+    if not latin and _non_latin_letter().search(line):
         features.append("script:other")
 
     last = line[-1] if line else ""
@@ -409,46 +416,44 @@ def _is_share_row(line: str) -> bool:
     return bool(_SHARE_CORE.search(line)) and not re.search(r"[.!?]\s+\S", line)
 
 
-_RULES: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
-    # (category, pattern, words the line must contain for an unanchored pattern to be tried)
+_RULES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    # (category, pattern (case-insensitive), words the line must contain for an unanchored
+    # pattern to be tried; none for a pattern anchored at the start of the line)
     (
         "advert",
-        re.compile(
+        (
             r"^(?:advertisement|advertising|ad|sponsored(?: content| post| links?)?|"
             r"paid (?:content|post|partner content)|promoted(?: content| stories)?|"
             r"partner content)"
-            r"(?:\s*[-–—:|]\s*(?:continue reading|story continues|scroll)[\w ]*)?\W*$",
-            re.I,
+            r"(?:\s*[-–—:|]\s*(?:continue reading|story continues|scroll)[\w ]*)?\W*$"
         ),
         (),
     ),
     (
         "advert",
-        re.compile(
+        (
             r"^(?:the )?(?:story|article|text|content) continues (?:below|after)"
             r"(?: (?:this )?(?:advertisement|ad))?\W*$|^continue reading(?: the main story|"
-            r" below| the story| this article| after the ad(?:vertisement)?)?\W*$",
-            re.I,
+            r" below| the story| this article| after the ad(?:vertisement)?)?\W*$"
         ),
         (),
     ),
     (
         "related",
-        re.compile(
+        (
             r"^(?:read more|read also|also read|see also|related(?: coverage| content| articles?|"
             r" stories| story| news| posts?| reading)?|recommended(?: reading| stories)?|more|"
             r"more on this(?: story)?|more from [\w .&'’-]{1,30}|watch|listen|trending(?: now)?|"
             r"popular(?: now)?|most (?:read|popular|viewed|shared)|don['’]t miss|must read|"
             r"editor['’]s picks?|top stories|latest(?: news)?|up next|next up|"
             r"you (?:may|might) (?:also )?like)"
-            r"\s*(?:[:|»›>]|\s[-–—])\s*\S.{0,250}$",
-            re.I,
+            r"\s*(?:[:|»›>]|\s[-–—])\s*\S.{0,250}$"
         ),
         (),
     ),
     (
         "related",
-        re.compile(
+        (
             r"^(?:read more|related(?: articles?| stories| content| coverage| posts| news| links)?|"
             r"recommended(?: for you| stories| reading| articles| videos)?|"
             r"most (?:popular|read|viewed|shared|commented|recent)|"
@@ -458,91 +463,81 @@ _RULES: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
             r"don['’]t miss|must read|editor['’]s picks?|in case you missed it|up next|next up|"
             r"what to read next|further reading|(?:view )?recent (?:articles|posts|stories)|"
             r"more (?:on|in|about) (?-i:[A-Z])[\w .&'’-]{0,40}|(?:\S+ bloggers? )?like this)"
-            r"\W*$",
-            re.I,
+            r"\W*$"
         ),
         (),
     ),
     (
         "media",
-        re.compile(
+        (
             r"^[(\[]?(?:file )?(?:photo|photograph|image|picture|video|graphic|illustration|"
             r"caption|images?)s?(?: credits?| source| by| courtesy(?: of)?)?\s*[:/]\s*"
-            r".{1,80}?[)\]]?$|^[(\[]?(?:credits?|source|courtesy)\s*:\s*.{1,60}?[)\]]?$",
-            re.I,
+            r".{1,80}?[)\]]?$|^[(\[]?(?:credits?|source|courtesy)\s*:\s*.{1,60}?[)\]]?$"
         ),
         (),
     ),
     (
         "media",
-        re.compile(
+        (
             r"^[^.!?]{0,80}\b(?:getty images|shutterstock|ap photo|afp via getty|"
-            r"reuters/[a-z]|epa-efe)\b[^.!?]{0,60}$",
-            re.I,
+            r"reuters/[a-z]|epa-efe)\b[^.!?]{0,60}$"
         ),
         (),
     ),
     (
         "navigation",
-        re.compile(
+        (
             r"^(?:skip to (?:main |the )?(?:content|navigation|main)|back to (?:top|home)|"
             r"(?:return|scroll|go) to top|loading(?:\.{3}|…)?|(?:show|view|hide|read|load) "
             r"(?:all )?comments?(?: \(\d+\))?|comments? \(\d+\)|\d+ comments?|leave a comment|"
             r"sign in|log in|sign up|subscribe(?: now| today)?|menu|search|close|"
             r"click here(?: to [\w ]{1,40})?|view (?:gallery|slideshow|all)|"
-            r"(?:previous|next) (?:article|story|post|slide|page))\W*$",
-            re.I,
+            r"(?:previous|next) (?:article|story|post|slide|page))\W*$"
         ),
         (),
     ),
     (
         "subscribe",
-        re.compile(
+        (
             r"^(?:sign up|subscribe|register)\b.{0,120}\b(?:newsletters?|inbox|alerts)\b"
-            r"|^(?:get|receive)\b.{0,80}\b(?:newsletters?|inbox)\b",
-            re.I,
+            r"|^(?:get|receive)\b.{0,80}\b(?:newsletters?|inbox)\b"
         ),
         (),
     ),
     (
         "cookie",
-        re.compile(
+        (
             r"\b(?:we|this (?:web)?site|our (?:web)?site)\b.{0,80}\bcookies?\b|"
             r"\bcookies?\b.{0,120}\b(?:browser|browsing|website|our site|this site)\b|"
             r"^(?:accept|allow|reject|manage)(?: all)? cookies?\b|\buse of cookies\b|"
-            r"\bcookie (?:policy|settings|preferences|notice)\b",
-            re.I,
+            r"\bcookie (?:policy|settings|preferences|notice)\b"
         ),
         ("cookie",),
     ),
     (
         "footer",
-        re.compile(
+        (
             r"^(?:©|\(c\)|copyright\s*(?:©|\(c\)|\d{4})).{0,200}$|\ball rights reserved\b|"
-            r"\bmay not be (?:published|reproduced|copied)\b.{0,80}\b(?:broadcast|redistributed)",
-            re.I,
+            r"\bmay not be (?:published|reproduced|copied)\b.{0,80}\b(?:broadcast|redistributed)"
         ),
         ("©", "(c)", "copyright", "rights reserved", "may not be"),
     ),
     (
         "social",
-        re.compile(
+        (
             r"^(?:follow|like|join) us(?: on [\w ,&]{1,60})?\W*$|^follow (?:@\w+|[\w .]{1,40} on "
-            r"(?:twitter|facebook|instagram|linkedin))\W*$",
-            re.I,
+            r"(?:twitter|facebook|instagram|linkedin))\W*$"
         ),
         (),
     ),
 )
 _ANCHORED_RULES = re.compile(
     "|".join(
-        f"(?P<rule{n}>{pattern.pattern})"
-        for n, (_, pattern, needles) in enumerate(_RULES)
-        if not needles
+        f"(?P<rule{n}>{pattern})" for n, (_, pattern, needles) in enumerate(_RULES) if not needles
     ),
     re.I,
 )
-"""The rules anchored at the start of the line, tried in one pass."""
+"""The rules anchored at the start of the line, tried in one pass (each is compiled only here)."""
 _ANCHORED_CATEGORY = {
     f"rule{n}": category for n, (category, _, needles) in enumerate(_RULES) if not needles
 }
@@ -592,12 +587,18 @@ def furniture_rule(text: str) -> str | None:
             return "dateline"
     if not _NEEDLES.search(lowered):
         return None
-    for category, pattern, needles in _RULES:
+    for number, (category, _, needles) in enumerate(_RULES):
         if needles and any(n in lowered for n in needles):
             line = " ".join(text.split())
-            if len(line) <= _RULE_MAX_CHARS and pattern.search(line):
+            if len(line) <= _RULE_MAX_CHARS and _unanchored_rule(number).search(line):
                 return _RULE_REASON.get(category, category)
     return None
+
+
+@cache
+def _unanchored_rule(number: int) -> re.Pattern[str]:
+    """Rule ``number`` of :data:`_RULES`, compiled the first time a line needs it."""
+    return re.compile(_RULES[number][1], re.I)
 
 
 # ---------------------------------------------------------------------------------------------

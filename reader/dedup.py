@@ -22,9 +22,6 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
-from rapidfuzz.distance import Indel
-
 NEAR_RATIO = 88.0
 """rapidfuzz ``ratio`` (0-100) from which two keys count as the same paragraph edited."""
 MAX_WORD_EDITS = 4
@@ -106,6 +103,8 @@ def _brings_no_new_words(words: Sequence[str], other_words: Sequence[str]) -> bo
 
 def _few_word_edits(words: Sequence[str], other_words: Sequence[str]) -> bool:
     """True when two word sequences differ by a few insertions and deletions."""
+    from rapidfuzz.distance import Indel
+
     allowed = max(MAX_WORD_EDITS, round(len(words) * WORD_EDIT_SHARE))
     return Indel.distance(words, other_words, score_cutoff=allowed) <= allowed
 
@@ -224,6 +223,11 @@ class RepeatFinder:
         return None
 
     def _compare(self, key: str, words: Sequence[str], candidate: int) -> Match | None:
+        # rapidfuzz is imported here, by the few paragraphs that need a comparison: most
+        # articles have none, and the viewer shows them without waiting for the import.
+        from rapidfuzz import fuzz
+        from rapidfuzz.distance import Indel
+
         other = self._keys[candidate]
         shorter, longer = sorted((len(key), len(other)))
         similar_length = shorter >= longer * _RATIO_LENGTH_SHARE
