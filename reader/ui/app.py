@@ -113,6 +113,8 @@ class ReaderApp(App[None]):
         self._applicable: tuple[bool, bool, bool] = (False, False, False)
         self._pending: list[str] = []
         """Claim keys pressed before the analysis was ready, applied when it is."""
+        self._sidebar_built = False
+        """True once the sidebar's lists are mounted (right after the first frame)."""
 
     # -- building the screen -------------------------------------------------------------------
 
@@ -122,13 +124,24 @@ class ReaderApp(App[None]):
         with Horizontal(id="main"):
             with Vertical(id="reading"):
                 yield ArticleView(id="article")
-            with Vertical(id="sidebar"):
-                yield Static("Entities", id="entities-title", markup=False)
-                yield EntityList(id="entities")
-                yield Static("Claims", id="claims-title", markup=False)
-                yield ClaimList(id="claims")
+            # An empty panel in the first frame: it holds the sidebar's place, so the article
+            # is wrapped once, and its lists are mounted right after that frame (they hold
+            # nothing before the analysis anyway, and setting them up takes a frame's time).
+            yield Vertical(id="sidebar")
         yield StatusLine(id="status")
         yield Footer(compact=True)
+
+    async def _build_sidebar(self) -> None:
+        """Mount the sidebar's headings and lists (once the first frame is drawn) and fill them."""
+        await self.query_one("#sidebar").mount(
+            Static("Entities", id="entities-title", markup=False),
+            EntityList(id="entities"),
+            Static("Claims", id="claims-title", markup=False),
+            ClaimList(id="claims"),
+        )
+        self._sidebar_built = True
+        if self.analysis is not None:
+            self._fill_sidebar(self.analysis)
 
     @property
     def article(self) -> ArticleView:
@@ -159,8 +172,9 @@ class ReaderApp(App[None]):
         self.article.raw = self.start_raw
         self.article.focus()
         # The command line turns the garbage collector off for start-up; on again after the
-        # first frame.
+        # first frame, which is followed by the sidebar's lists.
         self.call_after_refresh(gc.enable)
+        self.call_after_refresh(self._build_sidebar)
         document = self.document
         if self.analysis is not None:
             self._show(self.analysis, final=True)
@@ -266,8 +280,9 @@ class ReaderApp(App[None]):
         self.mentions.reset(())
         self.claims.reset(())
         self._apply_filter(fill_list=False)
-        # The article is what the first frame needs; the sidebar follows right after it.
-        self.call_after_refresh(self._fill_sidebar, analysis)
+        if self._sidebar_built:
+            # The article is what the next frame needs; the sidebar follows right after it.
+            self.call_after_refresh(self._fill_sidebar, analysis)
         if self.search_text:
             self._run_search(self.search_text, jump=False)
         self._update_view_labels()
@@ -349,6 +364,8 @@ class ReaderApp(App[None]):
     def _apply_filter(self, *, fill_list: bool = True) -> None:
         claims = self._filtered_claims()
         self.claims.reset(claims, keep=self.claims.current)
+        if not self._sidebar_built:
+            return  # the sidebar lists the claims once it is mounted
         label = "all" if self.claim_filter is None else KIND_LABELS[self.claim_filter]
         total = len(self.analysis.claims) if self.analysis else 0
         shown = len(claims)
@@ -417,9 +434,10 @@ class ReaderApp(App[None]):
             return
         self.article.scroll_to_offset(claim.paragraph, claim.start, claim.end)
         self._refresh_focus()
-        claims_list = self.query_one("#claims", ClaimList)
-        if self.claims.index is not None and claims_list.option_count > self.claims.index:
-            claims_list.highlighted = self.claims.index
+        if self._sidebar_built:
+            claims_list = self.query_one("#claims", ClaimList)
+            if self.claims.index is not None and claims_list.option_count > self.claims.index:
+                claims_list.highlighted = self.claims.index
         self._say_position()
 
     def on_article_view_clicked(self, event: ArticleView.Clicked) -> None:
