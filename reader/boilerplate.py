@@ -29,7 +29,7 @@ import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+from pathlib import Path
 
 MAX_LINE_WORDS = 20
 """The learned model scores lines of up to this many words; longer paragraphs are prose unless
@@ -177,8 +177,11 @@ def parse_model(text: str) -> Model:
     return Model(float(data["bias"]), {k: float(v) for k, v in data["weights"].items()})
 
 
+_LEXICON_DIR = Path(__file__).with_name("lexicon")
+
+
 def _lexicon_text(name: str) -> str:
-    return resources.files("reader").joinpath("lexicon", name).read_text(encoding="utf-8")
+    return (_LEXICON_DIR / name).read_text(encoding="utf-8")
 
 
 def _bucket(value: float, edges: Iterable[float]) -> int:

@@ -18,6 +18,7 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer, OptionList, Static
 from textual.worker import get_current_worker
 
@@ -119,7 +120,8 @@ class ReaderApp(App[None]):
     # -- building the screen -------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        """Title bar, article and sidebar side by side, search field, status line, footer."""
+        """Title bar, article and sidebar side by side, status line, footer (the search field
+        is mounted when first needed; the sidebar's lists and the footer after the first frame)."""
         yield TitleBar(id="title-bar")
         with Horizontal(id="main"):
             with Vertical(id="reading"):
@@ -129,10 +131,12 @@ class ReaderApp(App[None]):
             # nothing before the analysis anyway, and setting them up takes a frame's time).
             yield Vertical(id="sidebar")
         yield StatusLine(id="status")
-        yield Footer(compact=True)
+        # The footer's keys only appear once the bindings are settled, after the first frame:
+        # until then its line is an empty bar, and the footer is mounted into it afterwards.
+        yield Widget(id="footer-bar")
 
-    async def _build_sidebar(self) -> None:
-        """Mount the sidebar's headings and lists (once the first frame is drawn) and fill them."""
+    async def _finish_screen(self) -> None:
+        """Mount what the first frame leaves out (sidebar lists, footer) and fill the sidebar."""
         await self.query_one("#sidebar").mount(
             Static("Entities", id="entities-title", markup=False),
             EntityList(id="entities"),
@@ -142,6 +146,7 @@ class ReaderApp(App[None]):
         self._sidebar_built = True
         if self.analysis is not None:
             self._fill_sidebar(self.analysis)
+        await self.query_one("#footer-bar").mount(Footer(compact=True))
 
     @property
     def article(self) -> ArticleView:
@@ -172,9 +177,9 @@ class ReaderApp(App[None]):
         self.article.raw = self.start_raw
         self.article.focus()
         # The command line turns the garbage collector off for start-up; on again after the
-        # first frame, which is followed by the sidebar's lists.
+        # first frame, which the sidebar's lists and the footer follow.
         self.call_after_refresh(gc.enable)
-        self.call_after_refresh(self._build_sidebar)
+        self.call_after_refresh(self._finish_screen)
         document = self.document
         if self.analysis is not None:
             self._show(self.analysis, final=True)
