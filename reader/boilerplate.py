@@ -27,9 +27,9 @@ import math
 import re
 import tomllib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 MAX_LINE_WORDS = 20
 """The learned model scores lines of up to this many words; longer paragraphs are prose unless
@@ -122,8 +122,7 @@ _MAX_SKIPPED = 2
 """At most this many function words may stand between the two words of a phrase pair."""
 
 
-@dataclass(frozen=True, slots=True)
-class Vocabulary:
+class Vocabulary(NamedTuple):
     """The furniture words, their categories and reasons, and the words skipped in phrases."""
 
     category_of: Mapping[str, str]
@@ -137,8 +136,7 @@ class Vocabulary:
     """Every furniture word, distinctive or phrase-only."""
 
 
-@dataclass(frozen=True, slots=True)
-class Model:
+class Model(NamedTuple):
     """A logistic model over named binary features."""
 
     bias: float

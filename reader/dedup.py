@@ -20,7 +20,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 NEAR_RATIO = 88.0
 """rapidfuzz ``ratio`` (0-100) from which two keys count as the same paragraph edited."""
@@ -80,8 +80,7 @@ def normalized_key(text: str) -> str:
     return " ".join(_NON_WORD.sub(" ", text).split())
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
+class Match(NamedTuple):
     """An earlier paragraph that a later one repeats, and how."""
 
     source: int

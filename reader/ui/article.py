@@ -8,7 +8,6 @@ scrolls as quickly as a short one. Text is never parsed as markup: it goes into
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import ClassVar
 
 from textual import events
@@ -66,12 +65,15 @@ class ArticleView(ScrollView, can_focus=True):
         Binding("end", "scroll_end", "Bottom", show=False),
     ]
 
-    @dataclass
     class Clicked(Message):
         """The reader clicked on the article text: where, as an offset of ``Analysis.text``."""
 
-        paragraph: int
-        offset: int
+        def __init__(self, paragraph: int, offset: int) -> None:
+            super().__init__()
+            self.paragraph = paragraph
+            """The raw index of the paragraph clicked."""
+            self.offset = offset
+            """The offset in ``Analysis.text`` of the character clicked."""
 
     raw: reactive[bool] = reactive(False, init=False)
     """Show every raw paragraph (hidden ones dimmed) instead of the clean view."""
