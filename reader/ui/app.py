@@ -19,15 +19,13 @@ from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.worker import get_current_worker
 
 from reader.errors import ReaderError
 from reader.model import Analysis, Document, Entity, FlagKind, Sentence
 from reader.ui.article import ArticleView
-from reader.ui.claim_list import ClaimList
 from reader.ui.display import safe_line
-from reader.ui.entity_list import EntityList
 from reader.ui.keys import KEY_SPECS, app_bindings, key_names
 from reader.ui.loading import analyse_document, clean_preview, preview_analysis
 from reader.ui.marks import (
@@ -45,7 +43,6 @@ from reader.ui.marks import (
     main_kind,
 )
 from reader.ui.navigation import Stepper
-from reader.ui.search import find_matches
 from reader.ui.status_line import StatusLine
 from reader.ui.title_bar import TitleBar
 
@@ -60,6 +57,9 @@ SHORT_SCREEN = 32
 
 if TYPE_CHECKING:
     from textual.widgets import Input
+
+    from reader.ui.claim_list import ClaimList
+    from reader.ui.entity_list import EntityList
 
 PREVIEW_CHARS = 200_000
 """Inputs longer than this are shown paragraph by paragraph before the analysis finishes."""
@@ -137,6 +137,9 @@ class ReaderApp(App[None]):
 
     async def _finish_screen(self) -> None:
         """Mount what the first frame leaves out (sidebar lists, footer) and fill the sidebar."""
+        from reader.ui.claim_list import ClaimList
+        from reader.ui.entity_list import EntityList
+
         await self.query_one("#sidebar").mount(
             Static("Entities", id="entities-title", markup=False),
             EntityList(id="entities"),
@@ -146,12 +149,28 @@ class ReaderApp(App[None]):
         self._sidebar_built = True
         if self.analysis is not None:
             self._fill_sidebar(self.analysis)
+        from textual.widgets import Footer
+
         await self.query_one("#footer-bar").mount(Footer(compact=True))
 
     @property
     def article(self) -> ArticleView:
         """The article view."""
         return self.query_one("#article", ArticleView)
+
+    @property
+    def _entity_list(self) -> EntityList:
+        """The sidebar's entity list (mounted right after the first frame)."""
+        from reader.ui.entity_list import EntityList
+
+        return self.query_one("#entities", EntityList)
+
+    @property
+    def _claim_list(self) -> ClaimList:
+        """The sidebar's claim list (mounted right after the first frame)."""
+        from reader.ui.claim_list import ClaimList
+
+        return self.query_one("#claims", ClaimList)
 
     @property
     def status(self) -> StatusLine:
@@ -303,12 +322,12 @@ class ReaderApp(App[None]):
     def _fill_sidebar(self, analysis: Analysis) -> None:
         if analysis is not self.analysis:
             return  # a newer analysis replaced this one and fills the sidebar itself
-        self.query_one("#entities", EntityList).show_entities(
+        self._entity_list.show_entities(
             analysis.entities, empty="No names found" if self.final else "Analysing…"
         )
         self._apply_filter()
         if self.claims.index is not None:
-            self.query_one("#claims", ClaimList).highlighted = self.claims.index
+            self._claim_list.highlighted = self.claims.index
 
     # -- views ------------------------------------------------------------------------------------
 
@@ -383,7 +402,7 @@ class ReaderApp(App[None]):
         if not self.final:
             empty = "Analysing…"
         if fill_list:
-            self.query_one("#claims", ClaimList).show_claims(claims, empty=empty)
+            self._claim_list.show_claims(claims, empty=empty)
         entities_title = self.query_one("#entities-title", Static)
         count_entities = len(self.analysis.entities) if self.analysis else 0
         entities_title.update(f"Entities ({count_entities})")
@@ -440,7 +459,7 @@ class ReaderApp(App[None]):
         self.article.scroll_to_offset(claim.paragraph, claim.start, claim.end)
         self._refresh_focus()
         if self._sidebar_built:
-            claims_list = self.query_one("#claims", ClaimList)
+            claims_list = self._claim_list
             if self.claims.index is not None and claims_list.option_count > self.claims.index:
                 claims_list.highlighted = self.claims.index
         self._say_position()
@@ -457,12 +476,13 @@ class ReaderApp(App[None]):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """Enter or a click in the sidebar: select an entity or jump to a claim."""
-        if isinstance(event.option_list, EntityList):
-            entity = event.option_list.entity_of(event.option)
+        entities, claims = self._entity_list, self._claim_list
+        if event.option_list is entities:
+            entity = entities.entity_of(event.option)
             if entity is not None:
                 self.select_entity(entity)
-        elif isinstance(event.option_list, ClaimList):
-            index = event.option_list.claim_index(event.option)
+        elif event.option_list is claims:
+            index = claims.claim_index(event.option)
             if index is not None and index < len(self.claims):
                 self.claims.go(index)
                 self._go_to_claim()
@@ -541,6 +561,8 @@ class ReaderApp(App[None]):
             self._clear_search()
             return
         shown = {p.index for p in self.article.shown_paragraphs}
+        from reader.ui.search import find_matches
+
         found = find_matches(self.analysis.text, query, self._finder, shown)
         self.matches.reset(found, keep=self.matches.current)
         marks = ((self._paragraph_of(s), (s, e, MATCH)) for s, e in found)
