@@ -35,19 +35,39 @@ MAX_LINE_WORDS = 20
 """The learned model scores lines of up to this many words; longer paragraphs are prose unless
 a rule recognises them (cookie, newsletter and rights notices)."""
 
+
+class _LazyPattern:
+    """A regular expression compiled the first time it is used (call it to get the pattern).
+
+    Most lines of prose never need most of the patterns below; compiling them all at import
+    would cost the viewer's first frame several milliseconds.
+    """
+
+    __slots__ = ("_compiled", "_flags", "_source")
+
+    def __init__(self, source: str, flags: int = 0) -> None:
+        self._source = source
+        self._flags = flags
+        self._compiled: re.Pattern[str] | None = None
+
+    def __call__(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self._source, self._flags)
+        return self._compiled
+
+
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-_LATIN = re.compile(r"[A-Za-zÀ-ÿ]")
-_NON_LATIN_LETTER = (
+_LATIN = _LazyPattern(r"[A-Za-zÀ-ÿ]")
+_NON_LATIN_LETTER = _LazyPattern(
     r"[\u0400-\u04ff\u0590-\u06ff\u0900-\u0dff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"
 )
-"""Letters of other scripts. Compiling this class takes milliseconds and only lines without a
-Latin letter need it: it is compiled on first use (by :func:`_non_latin_letter`)."""
-_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\b|\b\d{1,2}\s*[ap]\.?m\b", re.I)
+"""Letters of other scripts (only lines without a Latin letter need them)."""
+_TIME = _LazyPattern(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\b|\b\d{1,2}\s*[ap]\.?m\b", re.I)
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
-_DATE = re.compile(
+_DATE = _LazyPattern(
     rf"\b{_MONTH}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?|(?:19|20)\d\d)\b"
     rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\b"
     r"|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b|\b\d{4}年",
@@ -57,29 +77,24 @@ _MONTH_WORDS = frozenset(
     "jan january feb february mar march apr april may jun june jul july aug august sep sept "
     "september oct october nov november dec december".split()
 )
-_NUMERIC_DATE = re.compile(r"\d[/.-]\d{1,2}[/.-]\d|\d年")
-
-
-@cache
-def _non_latin_letter() -> re.Pattern[str]:
-    return re.compile(_NON_LATIN_LETTER)
+_NUMERIC_DATE = _LazyPattern(r"\d[/.-]\d{1,2}[/.-]\d|\d年")
 
 
 def _may_hold_date(line: str, lowered_words: Iterable[str]) -> bool:
     """A cheap test that lets most lines skip the date pattern."""
-    return not _MONTH_WORDS.isdisjoint(lowered_words) or bool(_NUMERIC_DATE.search(line))
+    return not _MONTH_WORDS.isdisjoint(lowered_words) or bool(_NUMERIC_DATE().search(line))
 
 
-_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_YEAR = _LazyPattern(r"\b(?:19|20)\d{2}\b")
 _URL = re.compile(r"https?://|www\.|\b[\w-]+\.(?:com|org|net|co\.uk|io|gov|edu|tv|news)\b", re.I)
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.\w")
-_HANDLE = re.compile(r"(?<![\w@])@\w{2,}")
-_HASHTAG = re.compile(r"(?<![\w&])#[^\W\d_]")
+_EMAIL = _LazyPattern(r"[\w.+-]+@[\w-]+\.\w")
+_HANDLE = _LazyPattern(r"(?<![\w@])@\w{2,}")
+_HASHTAG = _LazyPattern(r"(?<![\w&])#[^\W\d_]")
 _GLUED = re.compile(r"[a-z]{2}[A-Z][a-z]")
 """Words glued together by a scraper ("MenuSections")."""
 _BYLINE = re.compile(r"^(?:by|por|par|von|di|door)\s+\S", re.I)
-_LABEL_PREFIX = re.compile(r"^[^\W\d_][\w'’ .-]{0,24}:\s*\S")
-_COUNT = re.compile(r"^\(?\d[\d,.]*[kKmM]?\)?$|\(\d[\d,.]*\)$")
+_LABEL_PREFIX = _LazyPattern(r"^[^\W\d_][\w'’ .-]{0,24}:\s*\S")
+_COUNT = _LazyPattern(r"^\(?\d[\d,.]*[kKmM]?\)?$|\(\d[\d,.]*\)$")
 _SEPARATORS = (
     ("pipe", "|"),
     ("bullet", "•"),
@@ -233,8 +248,8 @@ def _vocabulary_features(lowered: list[str], size: str, vocab: Vocabulary) -> li
 
 def _is_date_line(line: str, vocab: Vocabulary) -> bool:
     """True when a line says nothing but when ("Updated 5:32 PM ET, Wed November 20, 2019")."""
-    rest = _TIME.sub(" ", _DATE.sub(" ", line))
-    rest = _YEAR.sub(" ", rest)
+    rest = _TIME().sub(" ", _DATE().sub(" ", line))
+    rest = _YEAR().sub(" ", rest)
     allowed = ("on", "at", "wed", "thu", "tue", "fri")
     for word in _WORD.findall(rest):
         lowered = word.lower()
@@ -258,8 +273,8 @@ def line_features(text: str, vocab: Vocabulary | None = None) -> list[str]:
 
     features.append(f"chars:{_bucket(n_chars, (2, 6, 12, 25, 50, 100, 200))}")
     features.append(f"words:{_bucket(n_words, (0, 1, 2, 3, 5, 9, 19, 39))}")
-    latin = bool(_LATIN.search(line))
-    if not latin and _non_latin_letter().search(line):
+    latin = bool(_LATIN().search(line))
+    if not latin and _NON_LATIN_LETTER().search(line):
         features.append("script:other")
 
     last = line[-1] if line else ""
@@ -305,32 +320,32 @@ def line_features(text: str, vocab: Vocabulary | None = None) -> list[str]:
             features.append(f"mark:{name}")
     # Each mark is looked for only when the character it needs is there: most lines have none.
     if "@" in line:
-        if _EMAIL.search(line):
+        if _EMAIL().search(line):
             features.append("mark:email")
-        elif _HANDLE.search(line):
+        elif _HANDLE().search(line):
             features.append("mark:handle")
-    if "#" in line and _HASHTAG.search(line):
+    if "#" in line and _HASHTAG().search(line):
         features.append("mark:hashtag")
     if "." in line and _URL.search(line):
         features.append("mark:url")
     if digits:
-        if _may_hold_date(line, lowered) and _DATE.search(line):
+        if _may_hold_date(line, lowered) and _DATE().search(line):
             features.append("mark:date")
             if _is_date_line(line, vocab):
                 features.append("mark:date_only")
-        if _TIME.search(line):
+        if _TIME().search(line):
             features.append("mark:time")
-        if _YEAR.search(line):
+        if _YEAR().search(line):
             features.append("mark:year")
     if _GLUED.search(line):
         features.append("mark:glued")
     if _BYLINE.match(line) and n_words <= 8:
         features.append("mark:byline")
-    if _LABEL_PREFIX.match(line):
+    if _LABEL_PREFIX().match(line):
         features.append("mark:label_prefix")
         if lowered and lowered[0] in vocab.category_of:
             features.append(f"label:{lowered[0]}")
-    if _COUNT.search(line):
+    if _COUNT().search(line):
         features.append("mark:count")
     if line[:1] in "([" and line[-1:] in ")]":
         features.append("mark:wrapped")
@@ -367,9 +382,9 @@ def may_show_evidence(text: str) -> bool:
         return True
     if _DIGIT.search(line):
         return bool(
-            _TIME.search(line)
-            or _COUNT.search(line)
-            or (_may_hold_date(line, lowered) and _DATE.search(line))
+            _TIME().search(line)
+            or _COUNT().search(line)
+            or (_may_hold_date(line, lowered) and _DATE().search(line))
         )
     return False
 
@@ -404,7 +419,7 @@ _SHARE_ROW = re.compile(
     + r")\b[\W_]*)+",
     re.I,
 )
-_SHARE_CORE = re.compile(
+_SHARE_CORE = _LazyPattern(
     r"\b(?:" + "|".join(re.escape(w) for w in sorted(_SHARE_WORDS, key=len, reverse=True)) + r")\b",
     re.I,
 )
@@ -414,7 +429,7 @@ def _is_share_row(line: str) -> bool:
     """True for a line made only of share buttons ("Share on Facebook", "Tweet Email Print")."""
     if len(line) > _SHARE_MAX_CHARS or not _SHARE_ROW.fullmatch(line):
         return False
-    return bool(_SHARE_CORE.search(line)) and not re.search(r"[.!?]\s+\S", line)
+    return bool(_SHARE_CORE().search(line)) and not re.search(r"[.!?]\s+\S", line)
 
 
 _RULES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
@@ -582,19 +597,19 @@ _ANCHORED_MAX_CHARS = 320
 """Longer lines can only be the notices found by the unanchored rules."""
 
 
-_STAMP_WORD = re.compile(r"\b(?:updated|published|posted|modified)\b", re.I)
+_STAMP_WORD = _LazyPattern(r"\b(?:updated|published|posted|modified)\b", re.I)
 
 
 def _is_stamp(line: str) -> bool:
     """True for a line that only says when the page was written ("Updated 5:32 PM ET, ...")."""
     if len(line) > _STAMP_MAX_CHARS or not _DIGIT.search(line):
         return False
-    if not (_TIME.search(line) or _STAMP_WORD.search(line)):
+    if not (_TIME().search(line) or _STAMP_WORD().search(line)):
         return False
     words = [w.lower() for w in _WORD.findall(line)]
     return (
         _may_hold_date(line, words)
-        and bool(_DATE.search(line))
+        and bool(_DATE().search(line))
         and _is_date_line(line, vocabulary())
     )
 
