@@ -47,6 +47,7 @@ _PARTICLES = frozenset(
 )
 _POSSESSIVES = frozenset(["'s", "’s", "s'", "s’"])
 _OPENING_MARKS = "\"'“‘([«"
+_CLOSING_MARKS = "\"'”’)]»"
 _SENTENCE_END = frozenset(".!?:;—–-•*|>\n")
 _ABBREVIATIONS = frozenset(
     "inc corp co ltd bros jr sr st mt ft gen col lt sgt capt maj rev gov sen rep dr mr mrs ms prof"
@@ -82,6 +83,13 @@ _DAY_BEFORE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?[^\S\n]+$")
 # A lowercase-looking use of a word, for the (large text) set of lowercase words.
 _LOWER_WORD = re.compile(r"(?<![\w'’.-])[a-z]+(?![\w'’-])")
 _LARGE_TEXT = 200_000
+# "We're", "I'm", "Don't": the capitalised word before it is a pronoun or a verb, not a name.
+_CONTRACTION_AFTER = re.compile(r"['’](?:m|re|ve|ll|d|t)\b")
+# Abbreviations whose dot does not end a sentence: "Arsenal vs. Chelsea".
+_INNER_ABBREVIATIONS = frozenset(["vs", "v", "e.g", "i.e", "cf", "approx", "incl", "ca"])
+_HOLIDAY_DAY = re.compile(r"[^\S\n]+(?:Day|Eve|DAY|EVE)\b")
+_TABLE_ROW = re.compile(r"[^\S\n]+[(\d][^\n]{0,200}")
+_LOWER_WORD_IN_LINE = re.compile(r"\b[a-z]{2,}")
 
 
 def _capital_ranges(low: int, high: int) -> str:
@@ -105,8 +113,9 @@ def _span_pattern() -> re.Pattern[str]:
     """The one regex that finds runs of capitalised words (built on first use)."""
     up = f"[A-Z{_capital_ranges(0x80, 0x2000)}]"
     # A capitalised word, with inner hyphens, dots, "&" and apostrophes ("O'Neill", "U.S.",
-    # "AT&T"), never a possessive "'s", and an optional final dot that is trimmed later.
-    word = rf"{up}\w*(?:[-&.]\w+|['’](?!s\b)\w+)*\.?"
+    # "AT&T"), never a possessive "'s" or a contraction ("We're", "Don't"), and an optional final
+    # dot that is trimmed later.
+    word = rf"{up}\w*(?:[-&.]\w+|['’](?!(?:s|m|re|ve|ll|d|t)\b)\w+)*\.?"
     sep = r"[^\S\n]+"
     return re.compile(rf"{word}(?:{sep}(?:(?:{_CONNECTORS}){sep})*{word})*")
 
@@ -181,9 +190,21 @@ def _words_of(text: str, start: int, surface: str) -> list[_Word]:
 
 def _is_sentence_start(text: str, start: int) -> bool:
     i = start - 1
+    quoted = False
     while i >= 0 and (text[i] == " " or text[i] in _OPENING_MARKS or text[i] == "\t"):
+        quoted = quoted or text[i] != " "
         i -= 1
-    return i < 0 or text[i] in _SENTENCE_END
+    if i < 0 or (quoted and text[i] == ","):
+        return True  # the text's start; a quotation: 'I said, "Tell them ..."'
+    if text[i] in _CLOSING_MARKS:
+        # "... he said.” Smith agreed": a quotation closing a sentence
+        while i > 0 and text[i] in _CLOSING_MARKS:
+            i -= 1
+        return text[i] in ".!?"
+    if text[i] == "." and i and text[i - 1].islower():
+        word = text[text.rfind(" ", max(0, i - 8), i) + 1 : i]
+        return word not in _INNER_ABBREVIATIONS
+    return text[i] in _SENTENCE_END
 
 
 _CAPITALS, _TITLE_CASE = 1, 2
@@ -265,9 +286,33 @@ def _looks_common(key: str, lowercase: LowercaseUse) -> bool:
     of a word the text writes in lower case ("Revised", "Currently", "Proposals")."""
     if len(key) < 5:
         return False
-    if key.endswith(_COMMON_ENDINGS):
+    if key.endswith(_COMMON_ENDINGS) or _is_adverb(key):
         return True
     return key[-1] == "s" and (lowercase(key[:-1]) or (key[-2] == "e" and lowercase(key[:-2])))
+
+
+def _is_adverb(key: str) -> bool:
+    """An adverb in -ly ("Hopefully", "Shortly"), not a name in -lly ("Kelly", "Reilly")."""
+    return (
+        len(key) >= 6
+        and key.endswith("ly")
+        and (not key.endswith("lly") or key.endswith(("ally", "fully")))
+    )
+
+
+def _is_bare_suffix(key: str, surface: str, lex: Lexicon) -> bool:
+    """A company suffix alone: "Inc.", "Ltd", "Co." (but not "CO", Colorado)."""
+    return key in lex.bare_suffixes or (
+        key in lex.bare_suffixes_unless_capitals and not surface.isupper()
+    )
+
+
+def _name_shaped(surface: str) -> bool:
+    """A short word in capitals, capitals inside a word or a digit say it is a name, wherever it
+    stands: "NASA", "WeWork", "G8" (not "BOXING", a topic in capitals)."""
+    if surface.isupper():
+        return len(surface) <= 5
+    return not surface[1:].islower()
 
 
 def _segments(
@@ -322,6 +367,8 @@ def _segments(
             if role and current:
                 add_vote(votes, ORG, 1.0)  # "Xiaomi CEO ..."
             close({PERSON: 2.0} if role else None)
+            if key in lex.holidays and i + 1 < n and words[i + 1].key in ("day", "eve"):
+                i += 1  # "Christmas Day" is a date
         elif key in lex.title_words:
             j = i
             titles = lex.title_words
@@ -406,6 +453,8 @@ def _date_span(text: str, start: int, end: int, key: str, lex: Lexicon) -> tuple
             start = day_before.start()
         if day_after:
             end = day_after.end()
+    elif key in lex.holidays and (day := _HOLIDAY_DAY.match(text, end)):
+        end = day.end()  # "Christmas Day", "Christmas Eve"
     return start, end
 
 
@@ -442,9 +491,9 @@ def find_mentions(text: str) -> tuple[dict[str, list[Mention]], list[tuple[int, 
     mentions: list[Mention] = []
     dates: list[tuple[int, int]] = []
     headline_runs: list[list[_Word]] = []
-    suspects: list[Mention] = []
+    suspects: list[tuple[Mention, bool]] = []
     line_end, headline = -1, False
-    openers, gazetteer = lex.openers, lex.gazetteer
+    openers, gazetteer, initial_never = lex.openers, lex.gazetteer, lex.initial_never
     single_stops = lex.single_word_stops
     for match in _span_pattern().finditer(text):
         start, end = match.span()
@@ -463,6 +512,13 @@ def find_mentions(text: str) -> tuple[dict[str, list[Mention]], list[tuple[int, 
                 continue  # inside a word or an amount
         if end < len(text) and text[end] in "$€£":
             continue  # a currency: "C$", "A$"
+        if text[end : end + 1] in ("'", "’") and _CONTRACTION_AFTER.match(text, end):
+            # "We're", "Don't": the last word is a pronoun or a verb.
+            cut = surface.rfind(" ")
+            if cut < 0:
+                continue
+            surface = surface[:cut]
+            end = start + cut
         if headline and (headline == _TITLE_CASE or surface.count(" ") >= 2):
             headline_runs.append(_words_of(text, start, surface))
             continue
@@ -475,21 +531,25 @@ def find_mentions(text: str) -> tuple[dict[str, list[Mention]], list[tuple[int, 
                     if span is not None:
                         dates.append(span)
                 continue
-            if len(surface) == 1 or key in openers:
-                continue  # a lone letter (a list marker, an initial); "However", "Results"
-            if headline and text[end : end + 2] == " -" and text[line_start:start].isspace():
+            if len(surface) == 1 or key in openers or _is_bare_suffix(key, surface, lex):
+                continue  # a lone letter (a list marker, an initial); "However"; "Inc."
+            if headline and text[end : end + 2] == " -" and not text[line_start:start].strip():
                 continue  # a topic before a headline in capitals: "SOCCER - JAPAN GET ..."
             initial = _is_sentence_start(text, start)
-            if initial and (
-                key not in gazetteer
-                and (lowercase(key) or text[end : end + 2].lstrip(" ")[:1] == ":")
-            ):
-                continue  # "Still" (the text has "still"); "Attendance:" opening a line of figures
-            mention = Mention(start, end, surface, (key,), key, {}, initial=initial)
-            if initial and key not in gazetteer and _looks_common(key, lowercase):
-                suspects.append(mention)  # "Revised", "Proposals": kept if used as a name too
-            else:
-                mentions.append(mention)
+            if initial and key not in gazetteer:
+                if (
+                    key in initial_never
+                    or lowercase(key)
+                    or text[end : end + 2].lstrip(" ")[:1] == ":"
+                ):
+                    continue  # "Be sure"; "Still" (the text has "still"); "Attendance: 4,000"
+                mention = Mention(start, end, surface, (key,), key, {}, initial=True)
+                if _name_shaped(surface):
+                    mentions.append(mention)  # "NASA", "WeWork"
+                else:
+                    suspects.append((mention, _looks_common(key, lowercase)))
+                continue
+            mentions.append(Mention(start, end, surface, (key,), key, {}, initial=initial))
             continue
         initial = _is_sentence_start(text, start)
         words = _words_of(text, start, surface)
@@ -505,16 +565,29 @@ def find_mentions(text: str) -> tuple[dict[str, list[Mention]], list[tuple[int, 
         for name, votes in _segments(words, initial, lowercase, lex):
             s, e = name[0].start, name[-1].end
             keys = tuple(w.key for w in name)
-            mentions.append(
-                Mention(
-                    s, e, text[s:e], keys, " ".join(keys), votes, initial=initial and s == start
-                )
-            )
+            opens = initial and s == start
+            if len(name) == 1:
+                key = keys[0]
+                if key in openers or _is_bare_suffix(key, text[s:e], lex):
+                    continue
+                if not opens:
+                    index = words.index(name[0])
+                    opens = index > 0 and words[index - 1].final
+                if opens and key not in gazetteer:
+                    if key in initial_never:
+                        continue
+                    mention = Mention(s, e, text[s:e], keys, key, votes, initial=True)
+                    if votes or _name_shaped(mention.surface):
+                        mentions.append(mention)
+                    else:
+                        suspects.append((mention, _looks_common(key, lowercase)))
+                    continue
+            mentions.append(Mention(s, e, text[s:e], keys, " ".join(keys), votes, initial=opens))
 
     if suspects:
-        names = {m.key for m in mentions}
-        mentions.extend(m for m in suspects if m.key in names)
+        mentions.extend(_confirmed(suspects, mentions, text, lex))
         mentions.sort(key=lambda m: m.start)
+    mentions = _without_unnamed_derivations(mentions, lex)
 
     if headline_runs:
         known = frozenset(m.key for m in mentions) | frozenset(
@@ -547,6 +620,77 @@ def find_mentions(text: str) -> tuple[dict[str, list[Mention]], list[tuple[int, 
         _vote_learned(groups, text, lex, table)
     dates.extend(_years(text))
     return groups, _without_overlaps(dates)
+
+
+def _confirmed(
+    suspects: list[tuple[Mention, bool]], mentions: list[Mention], text: str, lex: Lexicon
+) -> list[Mention]:
+    """The one-word names opening a sentence that something else shows to be names.
+
+    A capital letter proves nothing there, so such a word is kept only when the text also uses
+    it as a name (alone, or as the last word of a longer name: "Musk" after "Elon Musk"), or,
+    unless it is shaped like a common word ("Revised", "Hopefully"), when its context types it
+    ("Harbourline's", "Harbourline, which", "Harbourline said").
+    """
+    names = {m.key for m in mentions}
+    names.update(m.words[-1] for m in mentions if len(m.words) > 1)
+    openings: dict[str, int] = {}
+    for mention, common in suspects:
+        if not common:
+            openings[mention.key] = openings.get(mention.key, 0) + 1
+    kept = []
+    for mention, common in suspects:
+        if mention.key in names or (
+            not common
+            and (
+                openings[mention.key] > 1
+                or _in_table_row(text, mention.end)
+                or _has_name_cue(mention, text, lex)
+            )
+        ):
+            kept.append(mention)
+    return kept
+
+
+def _in_table_row(text: str, end: int) -> bool:
+    """A word opening a line of results or a table: numbers follow it and no lower-case word
+    does ("Stoke 4 3 1 0 9", "Pohang 3 Ulsan 2")."""
+    match = _TABLE_ROW.match(text, end)
+    return match is not None and not _LOWER_WORD_IN_LINE.search(match.group())
+
+
+def _has_name_cue(mention: Mention, text: str, lex: Lexicon) -> bool:
+    """Whether the context of a mention says it is a name: a possessive, or any typing cue."""
+    if text[mention.end : mention.end + 3].lstrip(" ")[:2] in _POSSESSIVES:
+        return True  # "Everton's", "Everton 's"
+    _vote_context(mention, text, lex)
+    votes, mention.votes = mention.votes, {}
+    mention.after_the = False
+    if mention.key.endswith("s") and votes.keys() == {PERSON} and votes[PERSON] <= 1.0:
+        return False  # "Officials said", "Critics say"
+    return bool(votes)
+
+
+def _without_unnamed_derivations(mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+    """Drop adjectives made from a name the text does not name: "BPA-free", "Oscar-winning"
+    (kept: "London-based", and "Oscar-winning" when "Oscar" is named too)."""
+    derived: list[tuple[Mention, str]] = []
+    for mention in mentions:
+        last = mention.words[-1]
+        dash = last.rfind("-")
+        if dash < 0:
+            continue
+        part = last[dash + 1 :]
+        if not part.isalpha() or not mention.surface.endswith(part):
+            continue  # "Weston-super-Mare", "Coca-Cola"
+        if len(mention.words) == 1 or part in lex.derived_parts:
+            cut = mention.surface.find("-", len(mention.surface) - len(last))
+            derived.append((mention, fold(mention.surface[:cut])))
+    if not derived:
+        return mentions
+    names = {m.key for m in mentions} - {m.key for m, _ in derived}
+    dropped = {id(m) for m, head in derived if head not in names and head not in lex.gazetteer}
+    return [m for m in mentions if id(m) not in dropped]
 
 
 def _without_overlaps(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -613,7 +757,9 @@ def _vote_context(mention: Mention, text: str, lex: Lexicon) -> None:
             nouns = [_fold(p.strip(_TRIM_AFTER)) for p in pieces[1:]]
         else:
             nouns = [after]
-        if after == "who" or any(n in lex.person_before for n in nouns):
+        if pieces and (after in lex.droppable_suffixes or _is_bare_suffix(after, pieces[0], lex)):
+            add_vote(votes, ORG, 3.0)  # "Collective Bias, Inc."
+        elif after == "who" or any(n in lex.person_before for n in nouns):
             add_vote(votes, PERSON, 2.0)
         elif after == "which" or any(n in lex.org_before for n in nouns):
             add_vote(votes, ORG, 1.5)
