@@ -62,8 +62,10 @@ def _token_before(text: str, start: int) -> str:
         return "<s>"
     if previous != " ":
         return previous
-    i = text.rfind(" ", max(0, start - 32), start - 1) + 1
-    token = text[i : start - 1]
+    i = text.rfind(" ", max(0, start - 32), start - 1)
+    if i < 0 and start > 32:
+        i = text.rfind(" ", 0, start - 1)  # a long token: its start is further back
+    token = text[i + 1 : start - 1]
     newline = token.rfind("\n")
     if newline >= 0:
         token = token[newline + 1 :]

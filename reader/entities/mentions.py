@@ -117,7 +117,9 @@ def _span_pattern() -> re.Pattern[str]:
     # dot that is trimmed later.
     word = rf"{up}\w*(?:[-&.]\w+|['’](?!(?:s|m|re|ve|ll|d|t)\b)\w+)*\.?"
     sep = r"[^\S\n]+"
-    return re.compile(rf"{word}(?:{sep}(?:(?:{_CONNECTORS}){sep})*{word})*")
+    # The connectors are matched atomically: "of the" read as one connector or as two must not
+    # be tried both ways when no name follows (that backtracking takes exponential time).
+    return re.compile(rf"{word}(?:{sep}(?>(?:{_CONNECTORS}){sep})*+{word})*")
 
 
 @dataclass(slots=True)
@@ -202,8 +204,9 @@ def _is_sentence_start(text: str, start: int) -> bool:
             i -= 1
         return text[i] in ".!?"
     if text[i] == "." and i and text[i - 1].islower():
-        word = text[text.rfind(" ", max(0, i - 8), i) + 1 : i]
-        return word not in _INNER_ABBREVIATIONS
+        low = max(0, i - 8)
+        space = text.rfind(" ", low, i)
+        return text[space + 1 if space >= 0 else low : i] not in _INNER_ABBREVIATIONS
     return text[i] in _SENTENCE_END
 
 
@@ -562,17 +565,18 @@ def find_mentions(text: str) -> tuple[dict[str, list[Mention]], list[tuple[int, 
                 span = _date_span(text, word.start, word.end, word.key, lex)
                 if span is not None:
                     dates.append(span)
+        # Where a sentence starts inside the run: its start, and after a word ending one.
+        openings = {b.start for a, b in pairwise(words) if a.final}
+        if initial:
+            openings.add(start)
         for name, votes in _segments(words, initial, lowercase, lex):
             s, e = name[0].start, name[-1].end
             keys = tuple(w.key for w in name)
-            opens = initial and s == start
+            opens = s in openings
             if len(name) == 1:
                 key = keys[0]
                 if key in openers or _is_bare_suffix(key, text[s:e], lex):
                     continue
-                if not opens:
-                    index = words.index(name[0])
-                    opens = index > 0 and words[index - 1].final
                 if opens and key not in gazetteer:
                     if key in initial_never:
                         continue
@@ -582,7 +586,10 @@ def find_mentions(text: str) -> tuple[dict[str, list[Mention]], list[tuple[int, 
                     else:
                         suspects.append((mention, _looks_common(key, lowercase)))
                     continue
-            mentions.append(Mention(s, e, text[s:e], keys, " ".join(keys), votes, initial=opens))
+            initial_name = initial and s == start
+            mentions.append(
+                Mention(s, e, text[s:e], keys, " ".join(keys), votes, initial=initial_name)
+            )
 
     if suspects:
         mentions.extend(_confirmed(suspects, mentions, text, lex))
@@ -706,7 +713,10 @@ def _word_before(text: str, start: int) -> tuple[str, int]:
     """The folded word just before ``start`` (separated by one space) and where it starts."""
     if start < 2 or text[start - 1] != " ":
         return "", -1
-    i = text.rfind(" ", max(0, start - 32), start - 1) + 1
+    low = max(0, start - 32)
+    i = text.rfind(" ", low, start - 1) + 1
+    if not i and low:
+        return "", -1  # a word too long to be one the lists know
     word = text[i : start - 1]
     if "\n" in word:
         return "", -1
