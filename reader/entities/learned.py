@@ -41,7 +41,9 @@ def context_token(text: str, start: int, end: int) -> tuple[str, str]:
     return _token_before(text, start), _token_after(text, end)
 
 
-def _classify(token: str) -> str:
+def token_class(token: str) -> str:
+    """The general class of a token: itself in lower case, ``NUM``, ``CAP``, ``<s>`` for none,
+    or its punctuation."""
     if not token:
         return "<s>"
     first = token[0]
@@ -69,7 +71,7 @@ def _token_before(text: str, start: int) -> str:
     newline = token.rfind("\n")
     if newline >= 0:
         token = token[newline + 1 :]
-    return _classify(token)
+    return token_class(token)
 
 
 def _token_after(text: str, end: int) -> str:
@@ -86,7 +88,7 @@ def _token_after(text: str, end: int) -> str:
     if token in ("'s", "’s"):
         return "'s"
     word = token.rstrip(",.;:!?\"')”’")
-    return _classify(word or token)
+    return token_class(word or token)
 
 
 def shape_features(

@@ -21,6 +21,7 @@ Months and weekdays met on the way, with the numbers beside them, are dates.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -46,6 +47,9 @@ _PARTICLES = frozenset(
     "& de da do dos das del della di du van von der den ter ten la le al el bin ibn bint y".split()
 )
 _POSSESSIVES = frozenset(["'s", "’s", "s'", "s’"])
+_POSSESSIVE_S = ("'s", "’s")
+_TRIM_TOKEN = ",.;:!?\"')”’"
+_AFTER_WORD_MARKS = frozenset("$€£'’")
 _OPENING_MARKS = "\"'“‘([«"
 _CLOSING_MARKS = "\"'”’)]»"
 _SENTENCE_END = frozenset(".!?:;—–-•*|>\n")
@@ -57,6 +61,10 @@ _COMMON_ENDINGS = (
     "ing", "ed", "ally", "ently", "antly", "ously", "ively", "ately", "edly", "ingly", "ibly",
     "ably", "ment", "ments", "tion", "tions", "sion", "sions", "ness", "ity", "ities", "ism",
     "ive", "ous", "ful", "less", "able", "ance", "ence", "ists",
+)  # fmt: skip
+_ADVERB_ENDINGS = (
+    "ally", "fully", "ately", "ently", "antly", "ously", "ively", "ingly", "edly", "ibly",
+    "ably", "ely", "tly", "arly", "dly", "wly", "ply", "ssly", "ckly",
 )  # fmt: skip
 _DETERMINERS = frozenset(["the", "a", "an", "its", "his", "her", "their"])
 _SPACE_OR_MARK = frozenset(" \t\n\"'“‘([«/—–")
@@ -80,9 +88,9 @@ _YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
 _DAY_AFTER = re.compile(r"[^\S\n]+\d{1,2}(?:st|nd|rd|th)?\b(?:,?[^\S\n]+(?:1[5-9]|20)\d\d\b)?")
 _YEAR_AFTER = re.compile(r"[^\S\n]+(?:of[^\S\n]+)?(?:1[5-9]|20)\d\d\b")
 _DAY_BEFORE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?[^\S\n]+$")
-# A lowercase-looking use of a word, for the (large text) set of lowercase words.
-_LOWER_WORD = re.compile(r"(?<![\w'’.-])[a-z]+(?![\w'’-])")
-_LARGE_TEXT = 200_000
+# Runs of letters and digits: the words a long text writes in lower case are among them.
+_ALNUM_RUN = re.compile(r"[^\W_]+")
+_LARGE_TEXT = 50_000
 # "We're", "I'm", "Don't": the capitalised word before it is a pronoun or a verb, not a name.
 _CONTRACTION_AFTER = re.compile(r"['’](?:m|re|ve|ll|d|t)\b")
 # Abbreviations whose dot does not end a sentence: "Arsenal vs. Chelsea".
@@ -140,6 +148,8 @@ class Mention:
     """True when the name opens a sentence."""
     after_the: bool = False
     """True when "the" comes just before the name ("the Apple Car")."""
+    context: tuple[str, str] = ("", "")
+    """The learned model's classes of the tokens before and after the mention."""
 
 
 def add_vote(votes: Votes, kind: EntityType, weight: float) -> None:
@@ -212,6 +222,24 @@ def _is_sentence_start(text: str, start: int) -> bool:
 
 _CAPITALS, _TITLE_CASE = 1, 2
 
+# What a capitalised word standing alone is, by its surface: a date word, something to skip
+# (a function word, a title, a lone letter, a company suffix), or a possible name.
+_DATE, _SKIP, _NAME = "date", "skip", "name"
+_SINGLE_WORDS: dict[str, tuple[str, str]] = {}
+
+
+def _single_word(surface: str, lex: Lexicon) -> tuple[str, str]:
+    """The folded key of a one-word run and what it is (remembered in ``_SINGLE_WORDS``)."""
+    key = _fold(surface)
+    if key in lex.single_word_stops:
+        kind = _DATE if key in lex.date_words else _SKIP
+    elif len(surface) == 1 or key in lex.openers or _is_bare_suffix(key, surface, lex):
+        kind = _SKIP  # a lone letter (a list marker, an initial); "However"; "Inc."
+    else:
+        kind = _NAME
+    found = _SINGLE_WORDS[surface] = (key, kind)
+    return found
+
 
 def _is_headline(line: str, lex: Lexicon) -> int:
     """``_CAPITALS`` for a line in capitals, ``_TITLE_CASE`` for a short line with most words
@@ -233,17 +261,20 @@ def _is_headline(line: str, lex: Lexicon) -> int:
 
 
 class LowercaseUse:
-    """Whether the text uses a word in lower case somewhere ("still" for "Still")."""
+    """Whether the text uses a word in lower case somewhere ("still" for "Still"): as a whole
+    run of letters, with no letter or digit right before or after it."""
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.known: dict[str, bool] = {}
         self.words: frozenset[str] | None = None
-        if len(text) > _LARGE_TEXT:
-            self.words = frozenset(_LOWER_WORD.findall(text))
 
     def __call__(self, key: str) -> bool:
-        if self.words is not None:
+        """Whether ``key`` (a folded word) is written in lower case somewhere in the text."""
+        if len(self.text) > _LARGE_TEXT:
+            # One pass over a long text, rather than one search for each word asked about.
+            if self.words is None:
+                self.words = _lowercase_words(self.text)
             return key in self.words
         found = self.known.get(key)
         if found is None:
@@ -262,6 +293,18 @@ class LowercaseUse:
                 return True
             i = text.find(key, i + 1)
         return False
+
+
+def _lowercase_words(text: str) -> frozenset[str]:
+    """Every run of letters in lower case with no letter or digit beside it."""
+    words: set[str] = set()
+    for token in set(text.split()):
+        if token.isalpha():
+            if token.islower():
+                words.add(token)
+        else:
+            words.update(r for r in _ALNUM_RUN.findall(token) if r.islower() and r.isalpha())
+    return frozenset(words)
 
 
 def _mark_month_surnames(text: str, words: list[_Word], lex: Lexicon) -> None:
@@ -295,12 +338,8 @@ def _looks_common(key: str, lowercase: LowercaseUse) -> bool:
 
 
 def _is_adverb(key: str) -> bool:
-    """An adverb in -ly ("Hopefully", "Shortly"), not a name in -lly ("Kelly", "Reilly")."""
-    return (
-        len(key) >= 6
-        and key.endswith("ly")
-        and (not key.endswith("lly") or key.endswith(("ally", "fully")))
-    )
+    """An adverb in -ly ("Hopefully", "Shortly"), not a name ("Kelly", "Vasily", "Beverly")."""
+    return len(key) >= 6 and key.endswith(_ADVERB_ENDINGS)
 
 
 def _is_bare_suffix(key: str, surface: str, lex: Lexicon) -> bool:
@@ -342,10 +381,15 @@ def _segments(
             initial = False
             common = key in lex.openers or (
                 key not in lex.gazetteer
-                and (lowercase(key) or (i + 1 == n and _looks_common(key, lowercase)))
+                and (
+                    key in lex.initial_never
+                    or _is_adverb(key)
+                    or lowercase(key)
+                    or (i + 1 == n and _looks_common(key, lowercase))
+                )
             )
             if common and not (i + 1 < n and f"{key} {words[i + 1].key}" in lex.gazetteer):
-                # drop "The", "Still", "Improvements" (alone), but keep "New York"
+                # drop "The", "Still", "Hopefully", "Improvements" (alone), keep "New York"
                 i += 1
                 continue
         initial = False
@@ -484,20 +528,27 @@ def _years(text: str) -> list[tuple[int, int]]:
     return found
 
 
-def find_mentions(text: str) -> tuple[dict[str, list[Mention]], list[tuple[int, int]]]:
+def find_mentions(
+    text: str, lowercase: LowercaseUse | None = None
+) -> tuple[dict[str, list[Mention]], list[tuple[int, int]]]:
     """The name mentions of ``text`` grouped by folded name, with their votes; the date spans.
 
     Groups come in the order of their first mention; each group is in reading order.
+    ``lowercase`` answers which words the text writes in lower case (made here if not given).
     """
     lex = lexicon()
-    lowercase = LowercaseUse(text)
+    if lowercase is None:
+        lowercase = LowercaseUse(text)
     mentions: list[Mention] = []
     dates: list[tuple[int, int]] = []
     headline_runs: list[list[_Word]] = []
     suspects: list[tuple[Mention, bool]] = []
     line_end, headline = -1, False
     openers, gazetteer, initial_never = lex.openers, lex.gazetteer, lex.initial_never
-    single_stops = lex.single_word_stops
+    single_words = _SINGLE_WORDS
+    if len(single_words) > 200_000:
+        single_words.clear()
+    n = len(text)
     for match in _span_pattern().finditer(text):
         start, end = match.span()
         if start >= line_end:
@@ -513,29 +564,28 @@ def find_mentions(text: str) -> tuple[dict[str, list[Mention]], list[tuple[int, 
                 surface = text[start:end]
             elif text[start - 1].isalnum() or text[start - 1] in "$€£":
                 continue  # inside a word or an amount
-        if end < len(text) and text[end] in "$€£":
-            continue  # a currency: "C$", "A$"
-        if text[end : end + 1] in ("'", "’") and _CONTRACTION_AFTER.match(text, end):
-            # "We're", "Don't": the last word is a pronoun or a verb.
-            cut = surface.rfind(" ")
-            if cut < 0:
-                continue
-            surface = surface[:cut]
-            end = start + cut
+        if end < n and text[end] in _AFTER_WORD_MARKS:
+            if text[end] in "$€£":
+                continue  # a currency: "C$", "A$"
+            if _CONTRACTION_AFTER.match(text, end):
+                # "We're", "Don't": the last word is a pronoun or a verb.
+                cut = surface.rfind(" ")
+                if cut < 0:
+                    continue
+                surface = surface[:cut]
+                end = start + cut
         if headline and (headline == _TITLE_CASE or surface.count(" ") >= 2):
             headline_runs.append(_words_of(text, start, surface))
             continue
         if " " not in surface and surface[-1] != ".":
             # One word, the common case: no need to cut anything.
-            key = _FOLDED.get(surface) or _fold(surface)
-            if key in single_stops:
-                if key in lex.date_words:
+            key, kind = single_words.get(surface) or _single_word(surface, lex)
+            if kind is not _NAME:
+                if kind is _DATE:
                     span = _date_span(text, start, end, key, lex)
                     if span is not None:
                         dates.append(span)
                 continue
-            if len(surface) == 1 or key in openers or _is_bare_suffix(key, surface, lex):
-                continue  # a lone letter (a list marker, an initial); "However"; "Inc."
             if headline and text[end : end + 2] == " -" and not text[line_start:start].strip():
                 continue  # a topic before a headline in capitals: "SOCCER - JAPAN GET ..."
             initial = _is_sentence_start(text, start)
@@ -546,13 +596,13 @@ def find_mentions(text: str) -> tuple[dict[str, list[Mention]], list[tuple[int, 
                     or text[end : end + 2].lstrip(" ")[:1] == ":"
                 ):
                     continue  # "Be sure"; "Still" (the text has "still"); "Attendance: 4,000"
-                mention = Mention(start, end, surface, (key,), key, {}, initial=True)
+                mention = Mention(start, end, surface, (key,), key, {}, False, True)
                 if _name_shaped(surface):
                     mentions.append(mention)  # "NASA", "WeWork"
                 else:
                     suspects.append((mention, _looks_common(key, lowercase)))
                 continue
-            mentions.append(Mention(start, end, surface, (key,), key, {}, initial=initial))
+            mentions.append(Mention(start, end, surface, (key,), key, {}, False, initial))
             continue
         initial = _is_sentence_start(text, start)
         words = _words_of(text, start, surface)
@@ -620,11 +670,11 @@ def find_mentions(text: str) -> tuple[dict[str, list[Mention]], list[tuple[int, 
             votes = mention.votes
             for kind, weight in shape.items():
                 votes[kind] = votes.get(kind, 0.0) + weight
-            _vote_context(mention, text, lex)
+            mention.context = _vote_context(mention, text, lex)
     _share_coordinated_votes(mentions, text)
     table = learned.weights()
     if table:
-        _vote_learned(groups, text, lex, table)
+        _vote_learned(groups, lex, table)
     dates.extend(_years(text))
     return groups, _without_overlaps(dates)
 
@@ -723,11 +773,33 @@ def _word_before(text: str, start: int) -> tuple[str, int]:
     return (_FOLDED.get(word) or _fold(word)), i
 
 
-def _vote_context(mention: Mention, text: str, lex: Lexicon) -> None:
+def _vote_context(mention: Mention, text: str, lex: Lexicon) -> tuple[str, str]:
+    """Add the votes the words around a mention give; return the learned model's classes of
+    the token before and after it (as :func:`learned.context_token` gives them)."""
     votes = mention.votes
     start, end = mention.start, mention.end
-    before, before_start = _word_before(text, start)
+    # The token before: one look back serves the rules and the learned model.
+    before, before_start = "", -1
+    if start == 0:
+        place_before = "<s>"
+    elif (previous := text[start - 1]) != " ":
+        place_before = "<s>" if previous == "\n" else previous
+    else:
+        low = max(0, start - 32)
+        space = text.rfind(" ", low, start - 1)
+        if space < 0 and start > 32:
+            space = text.rfind(" ", 0, start - 1)  # a long token: its start is further back
+        token = text[space + 1 : start - 1]
+        newline = token.rfind("\n")
+        if newline >= 0:
+            place_before = _token_class(token[newline + 1 :])
+        else:
+            place_before = _token_class(token)
+            if start >= 2:
+                before_start = space + 1
+                before = _FOLDED.get(token) or _fold(token)
     after_text = text[end : end + 40]
+    place_after = _token_after(after_text)
     possessive = after_text[:3].lstrip(" ")[:2] in _POSSESSIVES
     if before:
         if before == "the":
@@ -751,7 +823,7 @@ def _vote_context(mention: Mention, text: str, lex: Lexicon) -> None:
         if before in lex.product_before:
             add_vote(votes, PRODUCT, 3.0)
     if not after_text:
-        return
+        return place_before, place_after
     if (start == 0 or text[start - 1] == "\n") and (dateline := _DATELINE_AFTER.match(after_text)):
         # A dateline: "LISBON — The city ...", "LONDON 1996-08-30"; not a topic before a
         # headline in capitals ("SOCCER - JAPAN GET LUCKY WIN").
@@ -786,6 +858,35 @@ def _vote_context(mention: Mention, text: str, lex: Lexicon) -> None:
                 add_vote(votes, PERSON, 2.0)  # a player and their country: "Edberg (Sweden)"
         elif after in lex.person_after:
             add_vote(votes, PERSON, 1.0 if after in ("who", "whose") else 0.5)
+    return place_before, place_after
+
+
+_TOKEN_CLASSES: dict[str, str] = {}
+
+
+def _token_class(token: str) -> str:
+    """:func:`learned.token_class`, remembered."""
+    found = _TOKEN_CLASSES.get(token)
+    if found is None:
+        if len(_TOKEN_CLASSES) > 100_000:
+            _TOKEN_CLASSES.clear()
+        found = _TOKEN_CLASSES[token] = learned.token_class(token)
+    return found
+
+
+def _token_after(after_text: str) -> str:
+    """The learned model's class of the token after a mention, from the text that follows it."""
+    following = after_text[:32]
+    if not following or following[0] == "\n":
+        return "<s>"
+    if following[0] != " ":
+        return "'s" if following[:2] in _POSSESSIVE_S else following[0]
+    if following[1:2] == "\n" or not following[1:].strip():
+        return "<s>"
+    token = following[1:].split(None, 1)[0]
+    if token in _POSSESSIVE_S:
+        return "'s"
+    return _token_class(token.rstrip(_TRIM_TOKEN) or token)
 
 
 def name_features(mention: Mention, lex: Lexicon) -> list[str]:
@@ -802,51 +903,68 @@ def place_features(mention: Mention, text: str) -> list[str]:
     return learned.context_features(before, after, mention.initial, mention.headline)
 
 
-# Memos of the weights summed per name and per context: pure functions of their keys, so they
-# never change a result, only spare the work when the same names come back.
-_NAME_SCORES: dict[str, list[float]] = {}
-_PLACE_SCORES: dict[tuple[str, str, bool, bool], list[float]] = {}
+# Memos of the exponentials of the weights summed per name and per context: pure functions of
+# their keys, so they never change a result, only spare the work when the same names come back.
+_NAME_SCORES: dict[str, tuple[float, float, float, float]] = {}
+_PLACE_SCORES: dict[tuple[str, str, bool, bool], tuple[float, float, float, float]] = {}
 
 
 def clear_memos() -> None:
     """Forget the memoised learned scores (after the weights change)."""
     _NAME_SCORES.clear()
     _PLACE_SCORES.clear()
+    _SINGLE_WORDS.clear()
 
 
-def _vote_learned(
-    groups: dict[str, list[Mention]], text: str, lex: Lexicon, table: learned.Weights
-) -> None:
+def _vote_learned(groups: dict[str, list[Mention]], lex: Lexicon, table: learned.Weights) -> None:
     """Add the learned model's opinion once per name: its probabilities averaged over the
-    mentions, so that a name mentioned often is not decided by the model alone."""
-    scale, classes = learned.SCALE, learned.CLASSES
-    if len(_NAME_SCORES) > 100_000:
-        _NAME_SCORES.clear()
+    mentions, so that a name mentioned often is not decided by the model alone.
+
+    A mention's probabilities are the softmax of its name's scores plus its context's scores;
+    with the exponentials of both remembered, that is a product and a division.
+    """
+    scale = learned.SCALE
+    person, organisation, place, other = learned.CLASSES
+    name_memo, place_memo = _NAME_SCORES, _PLACE_SCORES
+    if len(name_memo) > 100_000:
+        name_memo.clear()
+    if len(place_memo) > 100_000:
+        place_memo.clear()
     for group in groups.values():
         first = group[0]
-        name_scores = _NAME_SCORES.get(first.surface)
+        name_scores = name_memo.get(first.surface)
         if name_scores is None:
-            features = name_features(first, lex)
-            name_scores = _NAME_SCORES[first.surface] = learned.score(features, table)
-        total = [0.0] * len(classes)
-        for mention in group:
-            before, after = learned.context_token(text, mention.start, mention.end)
-            place_key = (before, after, mention.initial, mention.headline)
-            scores = _PLACE_SCORES.get(place_key)
-            if scores is None:
-                if len(_PLACE_SCORES) > 100_000:
-                    _PLACE_SCORES.clear()
-                features = learned.context_features(*place_key)
-                scores = _PLACE_SCORES[place_key] = learned.score(features, table)
-            probabilities = learned.probabilities(
-                [a + b for a, b in zip(name_scores, scores, strict=True)]
+            name_scores = name_memo[first.surface] = _exponentials(
+                learned.score(name_features(first, lex), table)
             )
-            for i, probability in enumerate(probabilities):
-                total[i] += probability
+        a0, a1, a2, a3 = name_scores
+        t0 = t1 = t2 = t3 = 0.0
+        for mention in group:
+            place_key = (*mention.context, mention.initial, mention.headline)
+            scores = place_memo.get(place_key)
+            if scores is None:
+                scores = place_memo[place_key] = _exponentials(
+                    learned.score(learned.context_features(*place_key), table)
+                )
+            b0, b1, b2, b3 = scores
+            x0, x1, x2, x3 = a0 * b0, a1 * b1, a2 * b2, a3 * b3
+            norm = x0 + x1 + x2 + x3
+            t0 += x0 / norm
+            t1 += x1 / norm
+            t2 += x2 / norm
+            t3 += x3 / norm
         votes = first.votes
         share = scale / len(group)
-        for kind, probability in zip(classes, total, strict=True):
-            votes[kind] = votes.get(kind, 0.0) + share * probability
+        votes[person] = votes.get(person, 0.0) + share * t0
+        votes[organisation] = votes.get(organisation, 0.0) + share * t1
+        votes[place] = votes.get(place, 0.0) + share * t2
+        votes[other] = votes.get(other, 0.0) + share * t3
+
+
+def _exponentials(scores: list[float]) -> tuple[float, float, float, float]:
+    """The exponentials of four class scores (kept within the range of a float)."""
+    s0, s1, s2, s3 = (s if -300.0 < s < 300.0 else math.copysign(300.0, s) for s in scores)
+    return math.exp(s0), math.exp(s1), math.exp(s2), math.exp(s3)
 
 
 def _shape_votes(mention: Mention, lex: Lexicon) -> Votes:

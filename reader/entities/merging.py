@@ -15,6 +15,7 @@ Car"): only the rules above merge.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable
 
@@ -29,6 +30,8 @@ _SHORT_FORM_TYPES = frozenset((EntityType.PERSON, EntityType.ORG, EntityType.OTH
 _PUNCTUATION = str.maketrans("", "", "'’.-&,")
 _FUZZY_MIN_LENGTH = 8
 _FUZZY_MIN_RATIO = 94.0
+_SHARED_FORM_LIMIT = 16
+_DIGITS = re.compile(r"\d+")
 
 
 def _plain(key: str) -> str:
@@ -166,9 +169,18 @@ def _targets(
 
 
 def _merge_spelling_variants(keys: list[str], groups: _Groups) -> None:
-    """Join names that differ only by accents, punctuation or a small slip."""
+    """Join names that differ only by accents, punctuation or a small slip.
+
+    A ratio of 94 allows a letter or two added, dropped or changed in a long name. Candidate
+    pairs come from two indexes, in time linear in the number of names: the forms of a name
+    with one letter deleted ("TimeWarner" and "Time Warner" share one), and its forms with one
+    word left out ("Institute for Fiscal Studies", "Institute of Fiscal Studies"). rapidfuzz
+    confirms each pair. Names with different numbers in them are different things ("Series 3",
+    "Series 5"), and a name that shares forms with many others heads a series, not a slip: its
+    candidates are not followed.
+    """
     by_plain: dict[str, str] = {}
-    buckets: dict[tuple[str, int], list[tuple[str, str]]] = {}
+    long_names: list[tuple[str, str]] = []
     for key in keys:
         plain = _plain(key)
         if plain in by_plain:
@@ -176,11 +188,31 @@ def _merge_spelling_variants(keys: list[str], groups: _Groups) -> None:
             continue
         by_plain[plain] = key
         if len(plain) >= _FUZZY_MIN_LENGTH:
-            buckets.setdefault((plain[:2], plain.count(" ")), []).append((plain, key))
-    for bucket in buckets.values():
-        for i, (plain, key) in enumerate(bucket):
-            for other_plain, other in bucket[i + 1 :]:
-                if abs(len(plain) - len(other_plain)) <= 2 and ratio(
-                    plain, other_plain, score_cutoff=_FUZZY_MIN_RATIO
-                ):
-                    groups.join(key, other)
+            long_names.append((plain, key))
+    if len(long_names) < 2:
+        return
+    # Each form maps to the first name that has it; names meeting there become candidates.
+    first_with: dict[str, int] = {}
+    sharing: dict[int, list[int]] = {}
+    for number, (plain, _) in enumerate(long_names):
+        forms = [plain[:i] + plain[i + 1 :] for i in range(len(plain))]
+        forms.append(plain)
+        if " " in plain:
+            words = plain.split()
+            forms.extend(" ".join([*words[:i], "\x00", *words[i + 1 :]]) for i in range(len(words)))
+        for form in forms:
+            first = first_with.setdefault(form, number)
+            if first != number:
+                sharing.setdefault(first, []).append(number)
+    for i, others in sharing.items():
+        if len(others) > _SHARED_FORM_LIMIT:
+            continue
+        plain, key = long_names[i]
+        for j in set(others):
+            other_plain, other = long_names[j]
+            if (
+                abs(len(plain) - len(other_plain)) <= 2
+                and _DIGITS.findall(plain) == _DIGITS.findall(other_plain)
+                and ratio(plain, other_plain, score_cutoff=_FUZZY_MIN_RATIO)
+            ):
+                groups.join(key, other)
