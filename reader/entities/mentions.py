@@ -201,6 +201,13 @@ def _words_of(text: str, start: int, surface: str) -> list[_Word]:
 
 
 def _is_sentence_start(text: str, start: int) -> bool:
+    """Whether a word at ``start`` opens a sentence (or a line, or a quotation)."""
+    if (
+        start >= 2
+        and text[start - 1] == " "
+        and (text[start - 2].isalnum() or text[start - 2] == ",")
+    ):
+        return False  # the common case: a word or a comma just before
     i = start - 1
     quoted = False
     while i >= 0 and (text[i] == " " or text[i] in _OPENING_MARKS or text[i] == "\t"):
@@ -876,6 +883,11 @@ def _token_class(token: str) -> str:
 
 def _token_after(after_text: str) -> str:
     """The learned model's class of the token after a mention, from the text that follows it."""
+    if after_text[:1] == " " and after_text[1:2].isalpha():
+        # The common case: a word after one space.
+        token = after_text[1:32].split(None, 1)[0]
+        if token[-1].isalpha():
+            return _TOKEN_CLASSES.get(token) or _token_class(token)
     following = after_text[:32]
     if not following or following[0] == "\n":
         return "<s>"
