@@ -233,6 +233,9 @@ _CAPITALS, _TITLE_CASE = 1, 2
 # (a function word, a title, a lone letter, a company suffix), or a possible name.
 _DATE, _SKIP, _NAME = "date", "skip", "name"
 _SINGLE_WORDS: dict[str, tuple[str, str]] = {}
+# How runs of several words met inside a sentence were cut into names: (offset, length, folded
+# words, key, votes of the cut) for each name.
+_RUNS: dict[str, list[tuple[int, int, tuple[str, ...], str, dict[EntityType, float]]]] = {}
 
 
 def _single_word(surface: str, lex: Lexicon) -> tuple[str, str]:
@@ -552,7 +555,7 @@ def find_mentions(
     suspects: list[tuple[Mention, bool]] = []
     line_end, headline = -1, False
     openers, gazetteer, initial_never = lex.openers, lex.gazetteer, lex.initial_never
-    single_words = _SINGLE_WORDS
+    single_words, runs = _SINGLE_WORDS, _RUNS
     if len(single_words) > 200_000:
         single_words.clear()
     n = len(text)
@@ -612,6 +615,14 @@ def find_mentions(
             mentions.append(Mention(start, end, surface, (key,), key, {}, False, initial))
             continue
         initial = _is_sentence_start(text, start)
+        if not initial and (known_run := runs.get(surface)) is not None:
+            # A run met before, inside a sentence: it is cut the same way wherever it stands.
+            for offset, size, keys, key, votes in known_run:
+                s = start + offset
+                mentions.append(
+                    Mention(s, s + size, surface[offset : offset + size], keys, key, dict(votes))
+                )
+            continue
         words = _words_of(text, start, surface)
         if len(words) >= 3 and surface.isupper():
             headline_runs.append(words)  # a headline in capitals inside a longer line
@@ -626,6 +637,11 @@ def find_mentions(
         openings = {b.start for a, b in pairwise(words) if a.final}
         if initial:
             openings.add(start)
+        # How this run is cut depends on nothing around it when it does not open a sentence
+        # and holds no date and no full stop: then the cut is remembered for the next time.
+        remember: list[tuple[int, int, tuple[str, ...], str, Votes]] | None = None
+        if not initial and not openings and not any(w.key in lex.date_words for w in words):
+            remember = []
         for name, votes in _segments(words, initial, lowercase, lex):
             s, e = name[0].start, name[-1].end
             keys = tuple(w.key for w in name)
@@ -644,9 +660,14 @@ def find_mentions(
                         suspects.append((mention, _looks_common(key, lowercase)))
                     continue
             initial_name = initial and s == start
-            mentions.append(
-                Mention(s, e, text[s:e], keys, " ".join(keys), votes, initial=initial_name)
-            )
+            key = " ".join(keys)
+            if remember is not None:
+                remember.append((s - start, e - s, keys, key, dict(votes)))
+            mentions.append(Mention(s, e, text[s:e], keys, key, votes, False, initial_name))
+        if remember is not None:
+            if len(runs) > 100_000:
+                runs.clear()
+            runs[surface] = remember
 
     if suspects:
         mentions.extend(_confirmed(suspects, mentions, text, lex))
@@ -807,28 +828,26 @@ def _vote_context(mention: Mention, text: str, lex: Lexicon) -> tuple[str, str]:
                 before = _FOLDED.get(token) or _fold(token)
     after_text = text[end : end + 40]
     place_after = _token_after(after_text)
-    possessive = after_text[:3].lstrip(" ")[:2] in _POSSESSIVES
     if before:
         if before == "the":
             mention.after_the = True
-        if before in lex.honorifics:
-            add_vote(votes, PERSON, 4.0)
-        elif before in lex.person_before:
-            add_vote(votes, PERSON, 3.0)
-        if before in lex.org_before:
-            add_vote(votes, ORG, 2.0)
+        person_or_org, second_of_pair, place_word, product = _BEFORE_WORDS.get(
+            before
+        ) or _before_word(before, lex)
+        for kind, weight in person_or_org:
+            add_vote(votes, kind, weight)  # "Mr", "founder"; "maker", "rival"
         pair: tuple[str, str] | None = None
-        if before in lex.pair_seconds:
+        if second_of_pair:
             pair = (_word_before(text, before_start)[0], before)
         if pair is not None and pair in lex.org_before_pairs:
             add_vote(votes, ORG, 3.0)  # "invested in Xpeng", "shares of Apple"
         elif pair is not None and pair in lex.place_before_pairs:
             add_vote(votes, PLACE, 2.0)  # "based in Bergen"
-        elif before in lex.place_before and not possessive:
+        elif place_word and after_text[:3].lstrip(" ")[:2] not in _POSSESSIVES:
             # "in Lisbon", but not "in Apple's footsteps": there "in" governs "footsteps".
             add_vote(votes, PLACE, 0.5)
-        if before in lex.product_before:
-            add_vote(votes, PRODUCT, 3.0)
+        if product:
+            add_vote(votes, PRODUCT, 3.0)  # "called Micar"
     if not after_text:
         return place_before, place_after
     if (start == 0 or text[start - 1] == "\n") and (dateline := _DATELINE_AFTER.match(after_text)):
@@ -854,6 +873,14 @@ def _vote_context(mention: Mention, text: str, lex: Lexicon) -> tuple[str, str]:
             add_vote(votes, ORG, 1.5)
     elif after_text[0] == " ":
         pieces = after_text.split(None, 1)
+        if pieces and pieces[0][0] != "(":
+            # The common case, a word after the name: what it says depends on the word alone.
+            vote = _AFTER_WORDS.get(pieces[0], _UNSEEN)
+            if vote is _UNSEEN:
+                vote = _after_word(pieces[0], lex)
+            if vote is not None:
+                add_vote(votes, vote[0], vote[1])
+            return place_before, place_after
         after = _fold(pieces[0].strip(_TRIM_AFTER)) if pieces else ""
         if after in lex.org_after:
             add_vote(votes, ORG, 1.5)
@@ -869,6 +896,50 @@ def _vote_context(mention: Mention, text: str, lex: Lexicon) -> tuple[str, str]:
 
 
 _TOKEN_CLASSES: dict[str, str] = {}
+# What a word just before or after a name says about it, by the word: pure functions of the
+# word and the lexicon, remembered.
+_BEFORE_WORDS: dict[str, tuple[tuple[tuple[EntityType, float], ...], bool, bool, bool]] = {}
+_AFTER_WORDS: dict[str, tuple[EntityType, float] | None] = {}
+_UNSEEN = ("", 0.0)
+
+
+def _before_word(
+    before: str, lex: Lexicon
+) -> tuple[tuple[tuple[EntityType, float], ...], bool, bool, bool]:
+    """What a folded word before a name says: its person or organisation votes, whether it ends
+    a two-word context ("invested in"), whether it says place ("in"), and product ("called")."""
+    votes: list[tuple[EntityType, float]] = []
+    if before in lex.honorifics:
+        votes.append((PERSON, 4.0))
+    elif before in lex.person_before:
+        votes.append((PERSON, 3.0))
+    if before in lex.org_before:
+        votes.append((ORG, 2.0))
+    if len(_BEFORE_WORDS) > 100_000:
+        _BEFORE_WORDS.clear()
+    found = _BEFORE_WORDS[before] = (
+        tuple(votes),
+        before in lex.pair_seconds,
+        before in lex.place_before,
+        before in lex.product_before,
+    )
+    return found
+
+
+def _after_word(token: str, lex: Lexicon) -> tuple[EntityType, float] | None:
+    """The vote a word after a name gives ("Apple shares", "Surrey captain", "Musk said")."""
+    after = _fold(token.strip(_TRIM_AFTER))
+    vote: tuple[EntityType, float] | None = None
+    if after in lex.org_after:
+        vote = (ORG, 1.5)
+    elif after in _TEAM_ROLES:
+        vote = (ORG, 1.5)  # a team: "Surrey captain", "Barcelona coach"
+    elif after in lex.person_after:
+        vote = (PERSON, 1.0 if after in ("who", "whose") else 0.5)
+    if len(_AFTER_WORDS) > 100_000:
+        _AFTER_WORDS.clear()
+    _AFTER_WORDS[token] = vote
+    return vote
 
 
 def _token_class(token: str) -> str:
@@ -926,6 +997,9 @@ def clear_memos() -> None:
     _NAME_SCORES.clear()
     _PLACE_SCORES.clear()
     _SINGLE_WORDS.clear()
+    _BEFORE_WORDS.clear()
+    _AFTER_WORDS.clear()
+    _RUNS.clear()
 
 
 def _vote_learned(groups: dict[str, list[Mention]], lex: Lexicon, table: learned.Weights) -> None:

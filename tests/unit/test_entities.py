@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import itertools
 import json
 import subprocess
@@ -12,8 +13,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import reader
-from reader.entities import Extractor, RuleExtractor, extract_entities
-from reader.entities.mentions import find_mentions
+from reader.entities import Extractor, RuleExtractor, extract_entities, learned
+from reader.entities.mentions import LowercaseUse, find_mentions
 from reader.model import Entity, EntityType
 
 PERSON, ORG, PLACE, NORP = EntityType.PERSON, EntityType.ORG, EntityType.PLACE, EntityType.NORP
@@ -455,6 +456,25 @@ def test_different_things_do_not_merge(text: str, first: str, second: str) -> No
     assert entity_of(text, first) != entity_of(text, second)
 
 
+@pytest.mark.parametrize(
+    "text, one, other",
+    [
+        ("TimeWarner grew. The firm, Time Warner, said so.", "TimeWarner", "Time Warner"),
+        ("The Institute for Fiscal Studies and the Institute of Fiscal Studies agree.",
+         "Institute for Fiscal Studies", "Institute of Fiscal Studies"),
+        ("Sales of Harbourline Marine rose. Harbourlime Marine said so.",
+         "Harbourline Marine", "Harbourlime Marine"),
+    ],
+)  # fmt: skip
+def test_spelling_variants_merge(text: str, one: str, other: str) -> None:
+    assert entity_of(text, one) == entity_of(text, other)
+
+
+def test_names_differing_by_a_number_stay_apart() -> None:
+    text = "It sold the Harbourline Aurora E40 and the Harbourline Aurora E41."
+    assert entity_of(text, "Harbourline Aurora E40") != entity_of(text, "Harbourline Aurora E41")
+
+
 def test_canonical_name_is_the_longest_full_form() -> None:
     text = "Musk spoke first. Tesla founder Elon Musk spoke again. Musk left."
     entity = entity_of(text, "Musk")
@@ -646,3 +666,64 @@ def test_a_result_does_not_depend_on_what_was_read_before() -> None:
     expected = json.loads(fresh)
     assert expected[0] == [e.to_dict() for e in extract_entities(later)]
     assert expected[1] == json.loads(json.dumps(votes))
+
+
+# --- What the speed-ups must not change ----------------------------------------------------------
+
+
+_CONTEXT_PIECES = st.sampled_from(
+    ["Harbourline", "Vessen Marine", "the", "said", "in", "'s", " 's", ",", ".", "(", ")", "\n",
+     " ", "  ", "12", "—", "“", "”", "x" * 40, "Ltd", "who", "shares", "of", "CEO"]
+)  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_CONTEXT_PIECES, max_size=30).map(" ".join))
+def test_the_context_read_once_is_the_learned_models_context(text: str) -> None:
+    groups, _ = find_mentions(text)
+    for group in groups.values():
+        for mention in group:
+            assert mention.context == learned.context_token(text, mention.start, mention.end)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet="abcAB -'’.,\n1é", max_size=60))
+def test_lower_case_use_is_the_same_for_short_and_long_texts(text: str) -> None:
+    short, long = LowercaseUse(text), LowercaseUse(text + " " * 60_000)
+    for word in set(text.replace("\n", " ").split()) | {"a", "ab", "abc", "é", "aé"}:
+        key = word.casefold()
+        assert short(key) == long(key), key
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_extraction_leaves_the_garbage_collector_as_it_found_it(enabled: bool) -> None:
+    was = gc.isenabled()
+    try:
+        gc.enable() if enabled else gc.disable()
+        extract_entities("Harbourline hired Marta Quintela in Lisbon.")
+        assert gc.isenabled() is enabled
+    finally:
+        gc.enable() if was else gc.disable()
+
+
+def test_extraction_takes_linear_time_on_pathological_text() -> None:
+    # Each of these took exponential or quadratic time once ("of the" repeated made the name
+    # pattern backtrack; near-identical long runs and names sharing a first word were compared
+    # pairwise). Here each takes well under a second; the bound only catches a relapse.
+    script = """
+import random, string
+from reader import extract_entities
+rng = random.Random(7)
+extract_entities("Bank " + "of the " * 100_000 + "x")
+words = [rng.choice(["Alpha", "Bravo", "Charlie", "Delta"]) for _ in range(50_000)]
+run, other = " ".join(words), " ".join(words[:-1] + ["Zulu"])
+extract_entities(f"He met the {run} today.\\nShe met the {other} too.\\nThe {run} Corp won.")
+names = ["Abcdefgh " + "".join(rng.choices(string.ascii_lowercase, k=7)).title()
+         for _ in range(20_000)]
+extract_entities(" ".join(f"the {name} rose." for name in names))
+print("done")
+"""
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert result.stdout.strip() == "done"
