@@ -62,18 +62,28 @@ class RuleExtractor:
         lowercase = LowercaseUse(text)
         groups, dates = find_mentions(text, lowercase)
         clusters = merge_mentions(groups, lex)
-        summaries = []
+        summaries: list[tuple[Votes, tuple[str, ...]]] = []
         for cluster in clusters:
-            summaries.append((total_votes(cluster), max((m.words for m in cluster), key=len)))
+            if len(cluster) == 1:
+                summaries.append((dict(cluster[0].votes), cluster[0].words))
+            else:
+                summaries.append((total_votes(cluster), max((m.words for m in cluster), key=len)))
         _vote_products(clusters, summaries, lex, lowercase)
         organisations: set[tuple[str, ...]] = set()
+        provisional: list[EntityType] = []
         for cluster, (votes, longest) in zip(clusters, summaries, strict=True):
-            if provisional_type(votes, longest, lex) is EntityType.ORG:
+            provisional.append(provisional_type(votes, longest, lex))
+            if provisional[-1] is EntityType.ORG:
                 organisations.update(m.words for m in cluster)
         frozen_organisations = frozenset(organisations)
         entities: list[Entity] = []
-        for cluster, (votes, longest) in zip(clusters, summaries, strict=True):
-            kind = entity_type(cluster, votes, longest, lex, frozen_organisations)
+        for cluster, (votes, longest), first_type in zip(
+            clusters, summaries, provisional, strict=True
+        ):
+            if len(longest) == 1:
+                kind = first_type  # nothing more to weigh for a name of one word
+            else:
+                kind = entity_type(cluster, votes, longest, lex, frozen_organisations)
             if len(cluster) == 1:
                 name = cluster[0].surface
                 aliases: tuple[str, ...] = (name,)

@@ -236,6 +236,8 @@ _SINGLE_WORDS: dict[str, tuple[str, str]] = {}
 # How runs of several words met inside a sentence were cut into names: (offset, length, folded
 # words, key, votes of the cut) for each name.
 _RUNS: dict[str, list[tuple[int, int, tuple[str, ...], str, dict[EntityType, float]]]] = {}
+# The votes a name's own words give, by its surface (read, never changed).
+_SHAPES: dict[str, Votes] = {}
 
 
 def _single_word(surface: str, lex: Lexicon) -> tuple[str, str]:
@@ -555,7 +557,9 @@ def find_mentions(
     suspects: list[tuple[Mention, bool]] = []
     line_end, headline = -1, False
     openers, gazetteer, initial_never = lex.openers, lex.gazetteer, lex.initial_never
-    single_words, runs = _SINGLE_WORDS, _RUNS
+    single_words, runs, shapes = _SINGLE_WORDS, _RUNS, _SHAPES
+    if len(shapes) > 100_000:
+        shapes.clear()
     if len(single_words) > 200_000:
         single_words.clear()
     n = len(text)
@@ -693,7 +697,9 @@ def find_mentions(
         else:
             group.append(mention)
     for group in groups.values():
-        shape = _shape_votes(group[0], lex)
+        shape = shapes.get(group[0].surface)
+        if shape is None:
+            shape = shapes[group[0].surface] = _shape_votes(group[0], lex)
         for mention in group:
             votes = mention.votes
             for kind, weight in shape.items():
@@ -822,12 +828,21 @@ def _vote_context(mention: Mention, text: str, lex: Lexicon) -> tuple[str, str]:
         if newline >= 0:
             place_before = _token_class(token[newline + 1 :])
         else:
-            place_before = _token_class(token)
+            place_before = _TOKEN_CLASSES.get(token) or _token_class(token)
             if start >= 2:
                 before_start = space + 1
                 before = _FOLDED.get(token) or _fold(token)
     after_text = text[end : end + 40]
-    place_after = _token_after(after_text)
+    # The common case, a word after one space: read once for the learned model and the rules.
+    next_word = ""
+    if after_text[:1] == " " and after_text[1:2].isalpha():
+        next_word = after_text[1:].split(None, 1)[0]
+        if next_word[-1].isalpha() and len(next_word) < 31:
+            place_after = _TOKEN_CLASSES.get(next_word) or _token_class(next_word)
+        else:
+            place_after = _token_after(after_text)
+    else:
+        place_after = _token_after(after_text)
     if before:
         if before == "the":
             mention.after_the = True
@@ -872,9 +887,9 @@ def _vote_context(mention: Mention, text: str, lex: Lexicon) -> tuple[str, str]:
         elif after == "which" or any(n in lex.org_before for n in nouns):
             add_vote(votes, ORG, 1.5)
     elif after_text[0] == " ":
-        pieces = after_text.split(None, 1)
+        pieces = [next_word] if next_word else after_text.split(None, 1)
         if pieces and pieces[0][0] != "(":
-            # The common case, a word after the name: what it says depends on the word alone.
+            # A word after the name: what it says depends on the word alone.
             vote = _AFTER_WORDS.get(pieces[0], _UNSEEN)
             if vote is _UNSEEN:
                 vote = _after_word(pieces[0], lex)
@@ -1000,6 +1015,7 @@ def clear_memos() -> None:
     _BEFORE_WORDS.clear()
     _AFTER_WORDS.clear()
     _RUNS.clear()
+    _SHAPES.clear()
 
 
 def _vote_learned(groups: dict[str, list[Mention]], lex: Lexicon, table: learned.Weights) -> None:

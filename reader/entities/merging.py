@@ -34,6 +34,8 @@ _FUZZY_MAX_LENGTH = 80
 """Longer runs of capitalised words (a list, a table) are no name to find a slip in."""
 _SHARED_FORM_LIMIT = 16
 _DIGITS = re.compile(r"\d+")
+_PLAINS: dict[str, str] = {}
+"""Keys without accents or punctuation, remembered (a pure function of the key)."""
 
 
 def _plain(key: str) -> str:
@@ -171,6 +173,13 @@ def _targets(
     return targets
 
 
+def _has_neighbour(ends: dict[tuple[str, int], int], end: str, size: int) -> bool:
+    """Whether another name has this end and a length within two of ``size``."""
+    return ends[end, size] > 1 or any(
+        (end, other) in ends for other in (size - 2, size - 1, size + 1, size + 2)
+    )
+
+
 def _merge_spelling_variants(keys: list[str], groups: _Groups) -> None:
     """Join names that differ only by accents, punctuation or a small slip.
 
@@ -184,8 +193,13 @@ def _merge_spelling_variants(keys: list[str], groups: _Groups) -> None:
     """
     by_plain: dict[str, str] = {}
     long_names: list[tuple[str, str]] = []
+    plains = _PLAINS
+    if len(plains) > 100_000:
+        plains.clear()
     for key in keys:
-        plain = _plain(key)
+        plain = plains.get(key)
+        if plain is None:
+            plain = plains[key] = _plain(key)
         if plain in by_plain:
             groups.join(key, by_plain[plain])
             continue
@@ -193,15 +207,18 @@ def _merge_spelling_variants(keys: list[str], groups: _Groups) -> None:
         if _FUZZY_MIN_LENGTH <= len(plain) <= _FUZZY_MAX_LENGTH:
             long_names.append((plain, key))
     # A slip in one place leaves the first three or the last three letters of a long name as
-    # they were: only names sharing those with another name can have a variant.
-    ends: dict[str, int] = {}
+    # they were, and its length within two: only names sharing those with another name can
+    # have a variant.
+    ends: dict[tuple[str, int], int] = {}
     for plain, _ in long_names:
+        size = len(plain)
         for end in (plain[:3], "\x00" + plain[-3:]):
-            ends[end] = ends.get(end, 0) + 1
+            ends[end, size] = ends.get((end, size), 0) + 1
     long_names = [
         (plain, key)
         for plain, key in long_names
-        if ends[plain[:3]] > 1 or ends["\x00" + plain[-3:]] > 1
+        if _has_neighbour(ends, plain[:3], len(plain))
+        or _has_neighbour(ends, "\x00" + plain[-3:], len(plain))
     ]
     if len(long_names) < 2:
         return
