@@ -59,29 +59,78 @@ def _analyze_parser() -> argparse.ArgumentParser:
 
     parser = _Parser(
         prog="reader analyze",
-        description="Analyse an article and print the result without opening the viewer.",
+        description=(
+            "Analyse an article and print the result without opening the viewer. With "
+            "--format jsonl, analyse many articles (files and directories, recursively) on "
+            "every core and print one JSON line per article, in input order."
+        ),
     )
     parser.add_argument(
-        "target", help="a text file, a saved web page, an http(s) URL, or - for standard input"
+        "targets",
+        nargs="+",
+        metavar="TARGET",
+        help="a text file, a saved web page, an http(s) URL, or - for standard input; "
+        "with --format jsonl, any number of files and directories",
     )
     parser.add_argument(
         "--format",
         "-f",
         default="json",
-        choices=FORMATS,
+        choices=(*FORMATS, _JSONL),
         help="json (the whole analysis, see the README for the schema), markdown (a report), "
-        "or text (the clean article); default: json",
+        "text (the clean article), or jsonl (corpus mode: one compact JSON line per article); "
+        "default: json",
+    )
+    parser.add_argument(
+        "--jobs",
+        "-j",
+        type=_positive_int,
+        default=None,
+        metavar="N",
+        help="corpus mode: worker processes (default: one per CPU; 1 works in this process)",
+    )
+    parser.add_argument(
+        "--no-progress",
+        dest="progress",
+        action="store_false",
+        help="corpus mode: no progress bar (it is only drawn when stderr is a terminal)",
     )
     return parser
 
 
+_JSONL = "jsonl"
+EXIT_SOME_FAILED = 4
+"""Corpus mode: the batch ran to the end, but at least one article could not be analysed."""
+
+
+def _positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {number}")
+    return number
+
+
 def _run_analyze(argv: Sequence[str]) -> int:
-    args = _analyze_parser().parse_args(argv)
+    parser = _analyze_parser()
+    args = parser.parse_args(argv)
+    if args.format == _JSONL:
+        return _run_corpus(args.targets, jobs=args.jobs, progress=args.progress)
+    if len(args.targets) > 1:
+        parser.error(f"{len(args.targets)} inputs given: use --format jsonl for several")
     from reader.analysis import analyze
+    from reader.errors import InputError
     from reader.export import render
     from reader.sources import load
 
-    document = load(args.target)
+    target = args.targets[0]
+    if os.path.isdir(target):
+        raise InputError(
+            f"{target} is a directory, not an article (--format jsonl analyses every file in it)"
+        )
+    document = load(target)
     analysis = analyze(
         document.text,
         source=document.source,
@@ -91,6 +140,54 @@ def _run_analyze(argv: Sequence[str]) -> int:
     sys.stdout.write(render(analysis, args.format))
     sys.stdout.flush()
     return EXIT_OK
+
+
+def _run_corpus(targets: Sequence[str], *, jobs: int | None, progress: bool) -> int:
+    """Corpus mode: one JSON line per article on stdout, errors and a summary on stderr."""
+    import time
+
+    from reader.corpus import analyze_corpus, default_jobs, expand_targets
+    from reader.errors import InputError
+    from reader.progress import ProgressBar
+
+    started = time.monotonic()
+    paths = expand_targets(targets)
+    if not paths:
+        raise InputError(f"no articles found in {', '.join(targets)}")
+    jobs = jobs or default_jobs()
+    bar = ProgressBar(len(paths), sys.stderr) if progress and sys.stderr.isatty() else None
+    out = sys.stdout.buffer
+    articles = words = flagged = failures = 0
+    try:
+        for result in analyze_corpus(paths, jobs=jobs):
+            out.write(result.line.encode("utf-8") + b"\n")
+            articles += 1
+            words += result.words
+            flagged += result.flagged
+            if result.error is not None:
+                failures += 1
+                message = f"reader: {_one_printable_line(result.error)}"
+                if bar:
+                    bar.note(message)
+                else:
+                    print(message, file=sys.stderr, flush=True)
+            if bar:
+                bar.advance()
+        out.flush()
+    finally:
+        if bar:
+            bar.close()
+    seconds = time.monotonic() - started
+    print(
+        f"reader: {articles} articles, {words:,} words, {flagged:,} flagged sentences, "
+        f"{failures} failed ({seconds:.1f} s, {_plural(min(jobs, len(paths)), 'job')})",
+        file=sys.stderr,
+    )
+    return EXIT_SOME_FAILED if failures else EXIT_OK
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 def _metadata(document: object) -> dict[str, str]:

@@ -120,6 +120,10 @@ _BOUNDARY = re.compile(
     r"(?P<term>\.{2,}|[.!?…]+)(?P<close>[\"'”’)\]»]*)(?P<space>\s+)(?=\S)"
     r"|(?P<cjk>[。！？]+)(?P<cjkclose>[」』”’)）]*)"
 )
+# Every match of _BOUNDARY starts with one of these characters. Searching for them first is
+# several times faster than finditer() with _BOUNDARY, whose leading groups stop the regular
+# expression engine from skipping ahead to a possible first character. Keep the two in step.
+_BOUNDARY_START = re.compile(r"[.!?…。！？]")
 _OPENERS = "\"'“‘([«¿¡"
 _CONTINUATIONS = frozenset(".,;:!?-–—)]}")
 
@@ -173,13 +177,26 @@ def _is_boundary(text: str, match: re.Match[str], floor: int, limit: int) -> boo
     return True
 
 
+def _boundaries(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """The same matches as ``_BOUNDARY.finditer(text, start, end)``, found faster."""
+    search, match = _BOUNDARY_START.search, _BOUNDARY.match
+    pos = start
+    while (candidate := search(text, pos, end)) is not None:
+        found = match(text, candidate.start(), end)
+        if found is None:
+            pos = candidate.start() + 1
+        else:
+            yield found
+            pos = found.end()
+
+
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     """Split ``text[start:end]`` into sentence spans (offsets into ``text``)."""
     if end is None:
         end = len(text)
     spans: list[Span] = []
     sentence_start = start
-    for match in _BOUNDARY.finditer(text, start, end):
+    for match in _boundaries(text, start, end):
         if match.group("cjk") is not None:
             cut, resume = match.end(), match.end()
         else:
