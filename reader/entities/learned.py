@@ -41,7 +41,9 @@ def context_token(text: str, start: int, end: int) -> tuple[str, str]:
     return _token_before(text, start), _token_after(text, end)
 
 
-def _classify(token: str) -> str:
+def token_class(token: str) -> str:
+    """The general class of a token: itself in lower case, ``NUM``, ``CAP``, ``<s>`` for none,
+    or its punctuation."""
     if not token:
         return "<s>"
     first = token[0]
@@ -62,12 +64,14 @@ def _token_before(text: str, start: int) -> str:
         return "<s>"
     if previous != " ":
         return previous
-    i = text.rfind(" ", max(0, start - 32), start - 1) + 1
-    token = text[i : start - 1]
+    i = text.rfind(" ", max(0, start - 32), start - 1)
+    if i < 0 and start > 32:
+        i = text.rfind(" ", 0, start - 1)  # a long token: its start is further back
+    token = text[i + 1 : start - 1]
     newline = token.rfind("\n")
     if newline >= 0:
         token = token[newline + 1 :]
-    return _classify(token)
+    return token_class(token)
 
 
 def _token_after(text: str, end: int) -> str:
@@ -84,7 +88,7 @@ def _token_after(text: str, end: int) -> str:
     if token in ("'s", "’s"):
         return "'s"
     word = token.rstrip(",.;:!?\"')”’")
-    return _classify(word or token)
+    return token_class(word or token)
 
 
 def shape_features(

@@ -31,6 +31,10 @@ class Lexicon:
     """Words capitalised only because they open a sentence (function words, common openers)."""
     not_names: frozenset[str]
     """Words that are never a name: "CEO", "EV", "TV"."""
+    initial_never: frozenset[str]
+    """Words that are no name when one stands alone opening a sentence: "Be", "Stir", "Oh"."""
+    derived_parts: frozenset[str]
+    """Second parts of hyphenated adjectives made from a name: "based" of "London-based"."""
     honorifics: frozenset[str]
     title_heads: frozenset[str]
     title_modifiers: frozenset[str]
@@ -40,6 +44,10 @@ class Lexicon:
     person_after: frozenset[str]
     org_heads: frozenset[str]
     droppable_suffixes: frozenset[str]
+    bare_suffixes: frozenset[str]
+    """Company suffixes that are never an entity alone: "Inc.", "Ltd"."""
+    bare_suffixes_unless_capitals: frozenset[str]
+    """The same, unless written in capitals: "Co." (but "CO" is Colorado)."""
     org_before: frozenset[str]
     org_before_pairs: frozenset[tuple[str, str]]
     org_after: frozenset[str]
@@ -54,6 +62,8 @@ class Lexicon:
     product_before: frozenset[str]
     date_words: frozenset[str]
     months: frozenset[str]
+    holidays: frozenset[str]
+    """Named days: "Christmas", "Easter"."""
     single_word_stops: frozenset[str]
     """Words that are no name when they stand alone: not-names, dates, honorifics, titles."""
     pair_seconds: frozenset[str]
@@ -149,6 +159,7 @@ def lexicon() -> Lexicon:
     words, people, orgs = data["words"], data["people"], data["organisations"]
     places, dates = data["places"], data["dates"]
     openers = _words(words["openers"]) | _words(words["common"])
+    initial_never = _words(words["initial_never"])
     # "us" is a pronoun, but "US" and "U.S." are a country: kept out of the filter below.
     common = openers - {"us"}
     not_names = _words(words["not_names"])
@@ -170,11 +181,13 @@ def lexicon() -> Lexicon:
         _countries(),
         _words(places["regions"]),
         norp,
-        common | not_names | date_words,
+        common | not_names | date_words | initial_never,
     )
     return Lexicon(
         openers=openers,
         not_names=not_names,
+        initial_never=initial_never,
+        derived_parts=_words(words["derived_parts"]),
         honorifics=honorifics,
         title_heads=title_heads,
         title_modifiers=title_modifiers,
@@ -183,6 +196,8 @@ def lexicon() -> Lexicon:
         person_after=_words(people["context_after"]),
         org_heads=org_heads,
         droppable_suffixes=_words(orgs["droppable_suffixes"]),
+        bare_suffixes=_words(orgs["bare_suffixes"]),
+        bare_suffixes_unless_capitals=_words(orgs["bare_suffixes_unless_capitals"]),
         org_before=_words(orgs["context_before"]),
         org_before_pairs=org_pairs,
         org_after=_words(orgs["context_after"]),
@@ -195,6 +210,7 @@ def lexicon() -> Lexicon:
         product_before=_words(data["products"]["context_before"]),
         date_words=date_words,
         months=months,
+        holidays=_words(dates["other"]),
         single_word_stops=not_names | date_words | honorifics | title_heads | title_modifiers,
         pair_seconds=frozenset(second for _, second in org_pairs | place_pairs),
         gazetteer=gazetteer,

@@ -21,6 +21,7 @@ Months and weekdays met on the way, with the numbers beside them, are dates.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -46,7 +47,11 @@ _PARTICLES = frozenset(
     "& de da do dos das del della di du van von der den ter ten la le al el bin ibn bint y".split()
 )
 _POSSESSIVES = frozenset(["'s", "’s", "s'", "s’"])
+_POSSESSIVE_S = ("'s", "’s")
+_TRIM_TOKEN = ",.;:!?\"')”’"
+_AFTER_WORD_MARKS = frozenset("$€£'’")
 _OPENING_MARKS = "\"'“‘([«"
+_CLOSING_MARKS = "\"'”’)]»"
 _SENTENCE_END = frozenset(".!?:;—–-•*|>\n")
 _ABBREVIATIONS = frozenset(
     "inc corp co ltd bros jr sr st mt ft gen col lt sgt capt maj rev gov sen rep dr mr mrs ms prof"
@@ -56,6 +61,10 @@ _COMMON_ENDINGS = (
     "ing", "ed", "ally", "ently", "antly", "ously", "ively", "ately", "edly", "ingly", "ibly",
     "ably", "ment", "ments", "tion", "tions", "sion", "sions", "ness", "ity", "ities", "ism",
     "ive", "ous", "ful", "less", "able", "ance", "ence", "ists",
+)  # fmt: skip
+_ADVERB_ENDINGS = (
+    "ally", "fully", "ately", "ently", "antly", "ously", "ively", "ingly", "edly", "ibly",
+    "ably", "ely", "tly", "arly", "dly", "wly", "ply", "ssly", "ckly",
 )  # fmt: skip
 _DETERMINERS = frozenset(["the", "a", "an", "its", "his", "her", "their"])
 _SPACE_OR_MARK = frozenset(" \t\n\"'“‘([«/—–")
@@ -79,9 +88,16 @@ _YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
 _DAY_AFTER = re.compile(r"[^\S\n]+\d{1,2}(?:st|nd|rd|th)?\b(?:,?[^\S\n]+(?:1[5-9]|20)\d\d\b)?")
 _YEAR_AFTER = re.compile(r"[^\S\n]+(?:of[^\S\n]+)?(?:1[5-9]|20)\d\d\b")
 _DAY_BEFORE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?[^\S\n]+$")
-# A lowercase-looking use of a word, for the (large text) set of lowercase words.
-_LOWER_WORD = re.compile(r"(?<![\w'’.-])[a-z]+(?![\w'’-])")
-_LARGE_TEXT = 200_000
+# Runs of letters and digits: the words a long text writes in lower case are among them.
+_ALNUM_RUN = re.compile(r"[^\W_]+")
+_LARGE_TEXT = 50_000
+# "We're", "I'm", "Don't": the capitalised word before it is a pronoun or a verb, not a name.
+_CONTRACTION_AFTER = re.compile(r"['’](?:m|re|ve|ll|d|t)\b")
+# Abbreviations whose dot does not end a sentence: "Arsenal vs. Chelsea".
+_INNER_ABBREVIATIONS = frozenset(["vs", "v", "e.g", "i.e", "cf", "approx", "incl", "ca"])
+_HOLIDAY_DAY = re.compile(r"[^\S\n]+(?:Day|Eve|DAY|EVE)\b")
+_TABLE_ROW = re.compile(r"[^\S\n]+[(\d][^\n]{0,200}")
+_LOWER_WORD_IN_LINE = re.compile(r"\b[a-z]{2,}")
 
 
 def _capital_ranges(low: int, high: int) -> str:
@@ -105,10 +121,13 @@ def _span_pattern() -> re.Pattern[str]:
     """The one regex that finds runs of capitalised words (built on first use)."""
     up = f"[A-Z{_capital_ranges(0x80, 0x2000)}]"
     # A capitalised word, with inner hyphens, dots, "&" and apostrophes ("O'Neill", "U.S.",
-    # "AT&T"), never a possessive "'s", and an optional final dot that is trimmed later.
-    word = rf"{up}\w*(?:[-&.]\w+|['’](?!s\b)\w+)*\.?"
+    # "AT&T"), never a possessive "'s" or a contraction ("We're", "Don't"), and an optional final
+    # dot that is trimmed later.
+    word = rf"{up}\w*(?:[-&.]\w+|['’](?!(?:s|m|re|ve|ll|d|t)\b)\w+)*\.?"
     sep = r"[^\S\n]+"
-    return re.compile(rf"{word}(?:{sep}(?:(?:{_CONNECTORS}){sep})*{word})*")
+    # The connectors are matched atomically: "of the" read as one connector or as two must not
+    # be tried both ways when no name follows (that backtracking takes exponential time).
+    return re.compile(rf"{word}(?:{sep}(?>(?:{_CONNECTORS}){sep})*+{word})*")
 
 
 @dataclass(slots=True)
@@ -129,6 +148,8 @@ class Mention:
     """True when the name opens a sentence."""
     after_the: bool = False
     """True when "the" comes just before the name ("the Apple Car")."""
+    context: tuple[str, str] = ("", "")
+    """The learned model's classes of the tokens before and after the mention."""
 
 
 def add_vote(votes: Votes, kind: EntityType, weight: float) -> None:
@@ -180,13 +201,56 @@ def _words_of(text: str, start: int, surface: str) -> list[_Word]:
 
 
 def _is_sentence_start(text: str, start: int) -> bool:
+    """Whether a word at ``start`` opens a sentence (or a line, or a quotation)."""
+    if (
+        start >= 2
+        and text[start - 1] == " "
+        and (text[start - 2].isalnum() or text[start - 2] == ",")
+    ):
+        return False  # the common case: a word or a comma just before
     i = start - 1
+    quoted = False
     while i >= 0 and (text[i] == " " or text[i] in _OPENING_MARKS or text[i] == "\t"):
+        quoted = quoted or text[i] != " "
         i -= 1
-    return i < 0 or text[i] in _SENTENCE_END
+    if i < 0 or (quoted and text[i] == ","):
+        return True  # the text's start; a quotation: 'I said, "Tell them ..."'
+    if text[i] in _CLOSING_MARKS:
+        # "... he said.” Smith agreed": a quotation closing a sentence
+        while i > 0 and text[i] in _CLOSING_MARKS:
+            i -= 1
+        return text[i] in ".!?"
+    if text[i] == "." and i and text[i - 1].islower():
+        low = max(0, i - 8)
+        space = text.rfind(" ", low, i)
+        return text[space + 1 if space >= 0 else low : i] not in _INNER_ABBREVIATIONS
+    return text[i] in _SENTENCE_END
 
 
 _CAPITALS, _TITLE_CASE = 1, 2
+
+# What a capitalised word standing alone is, by its surface: a date word, something to skip
+# (a function word, a title, a lone letter, a company suffix), or a possible name.
+_DATE, _SKIP, _NAME = "date", "skip", "name"
+_SINGLE_WORDS: dict[str, tuple[str, str]] = {}
+# How runs of several words met inside a sentence were cut into names: (offset, length, folded
+# words, key, votes of the cut) for each name.
+_RUNS: dict[str, list[tuple[int, int, tuple[str, ...], str, dict[EntityType, float]]]] = {}
+# The votes a name's own words give, by its surface (read, never changed).
+_SHAPES: dict[str, Votes] = {}
+
+
+def _single_word(surface: str, lex: Lexicon) -> tuple[str, str]:
+    """The folded key of a one-word run and what it is (remembered in ``_SINGLE_WORDS``)."""
+    key = _fold(surface)
+    if key in lex.single_word_stops:
+        kind = _DATE if key in lex.date_words else _SKIP
+    elif len(surface) == 1 or key in lex.openers or _is_bare_suffix(key, surface, lex):
+        kind = _SKIP  # a lone letter (a list marker, an initial); "However"; "Inc."
+    else:
+        kind = _NAME
+    found = _SINGLE_WORDS[surface] = (key, kind)
+    return found
 
 
 def _is_headline(line: str, lex: Lexicon) -> int:
@@ -209,17 +273,20 @@ def _is_headline(line: str, lex: Lexicon) -> int:
 
 
 class LowercaseUse:
-    """Whether the text uses a word in lower case somewhere ("still" for "Still")."""
+    """Whether the text uses a word in lower case somewhere ("still" for "Still"): as a whole
+    run of letters, with no letter or digit right before or after it."""
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.known: dict[str, bool] = {}
         self.words: frozenset[str] | None = None
-        if len(text) > _LARGE_TEXT:
-            self.words = frozenset(_LOWER_WORD.findall(text))
 
     def __call__(self, key: str) -> bool:
-        if self.words is not None:
+        """Whether ``key`` (a folded word) is written in lower case somewhere in the text."""
+        if len(self.text) > _LARGE_TEXT:
+            # One pass over a long text, rather than one search for each word asked about.
+            if self.words is None:
+                self.words = _lowercase_words(self.text)
             return key in self.words
         found = self.known.get(key)
         if found is None:
@@ -238,6 +305,18 @@ class LowercaseUse:
                 return True
             i = text.find(key, i + 1)
         return False
+
+
+def _lowercase_words(text: str) -> frozenset[str]:
+    """Every run of letters in lower case with no letter or digit beside it."""
+    words: set[str] = set()
+    for token in set(text.split()):
+        if token.isalpha():
+            if token.islower():
+                words.add(token)
+        else:
+            words.update(r for r in _ALNUM_RUN.findall(token) if r.islower() and r.isalpha())
+    return frozenset(words)
 
 
 def _mark_month_surnames(text: str, words: list[_Word], lex: Lexicon) -> None:
@@ -265,9 +344,29 @@ def _looks_common(key: str, lowercase: LowercaseUse) -> bool:
     of a word the text writes in lower case ("Revised", "Currently", "Proposals")."""
     if len(key) < 5:
         return False
-    if key.endswith(_COMMON_ENDINGS):
+    if key.endswith(_COMMON_ENDINGS) or _is_adverb(key):
         return True
     return key[-1] == "s" and (lowercase(key[:-1]) or (key[-2] == "e" and lowercase(key[:-2])))
+
+
+def _is_adverb(key: str) -> bool:
+    """An adverb in -ly ("Hopefully", "Shortly"), not a name ("Kelly", "Vasily", "Beverly")."""
+    return len(key) >= 6 and key.endswith(_ADVERB_ENDINGS)
+
+
+def _is_bare_suffix(key: str, surface: str, lex: Lexicon) -> bool:
+    """A company suffix alone: "Inc.", "Ltd", "Co." (but not "CO", Colorado)."""
+    return key in lex.bare_suffixes or (
+        key in lex.bare_suffixes_unless_capitals and not surface.isupper()
+    )
+
+
+def _name_shaped(surface: str) -> bool:
+    """A short word in capitals, capitals inside a word or a digit say it is a name, wherever it
+    stands: "NASA", "WeWork", "G8" (not "BOXING", a topic in capitals)."""
+    if surface.isupper():
+        return len(surface) <= 5
+    return not surface[1:].islower()
 
 
 def _segments(
@@ -294,10 +393,15 @@ def _segments(
             initial = False
             common = key in lex.openers or (
                 key not in lex.gazetteer
-                and (lowercase(key) or (i + 1 == n and _looks_common(key, lowercase)))
+                and (
+                    key in lex.initial_never
+                    or _is_adverb(key)
+                    or lowercase(key)
+                    or (i + 1 == n and _looks_common(key, lowercase))
+                )
             )
             if common and not (i + 1 < n and f"{key} {words[i + 1].key}" in lex.gazetteer):
-                # drop "The", "Still", "Improvements" (alone), but keep "New York"
+                # drop "The", "Still", "Hopefully", "Improvements" (alone), keep "New York"
                 i += 1
                 continue
         initial = False
@@ -322,6 +426,8 @@ def _segments(
             if role and current:
                 add_vote(votes, ORG, 1.0)  # "Xiaomi CEO ..."
             close({PERSON: 2.0} if role else None)
+            if key in lex.holidays and i + 1 < n and words[i + 1].key in ("day", "eve"):
+                i += 1  # "Christmas Day" is a date
         elif key in lex.title_words:
             j = i
             titles = lex.title_words
@@ -406,6 +512,8 @@ def _date_span(text: str, start: int, end: int, key: str, lex: Lexicon) -> tuple
             start = day_before.start()
         if day_after:
             end = day_after.end()
+    elif key in lex.holidays and (day := _HOLIDAY_DAY.match(text, end)):
+        end = day.end()  # "Christmas Day", "Christmas Eve"
     return start, end
 
 
@@ -432,20 +540,29 @@ def _years(text: str) -> list[tuple[int, int]]:
     return found
 
 
-def find_mentions(text: str) -> tuple[dict[str, list[Mention]], list[tuple[int, int]]]:
+def find_mentions(
+    text: str, lowercase: LowercaseUse | None = None
+) -> tuple[dict[str, list[Mention]], list[tuple[int, int]]]:
     """The name mentions of ``text`` grouped by folded name, with their votes; the date spans.
 
     Groups come in the order of their first mention; each group is in reading order.
+    ``lowercase`` answers which words the text writes in lower case (made here if not given).
     """
     lex = lexicon()
-    lowercase = LowercaseUse(text)
+    if lowercase is None:
+        lowercase = LowercaseUse(text)
     mentions: list[Mention] = []
     dates: list[tuple[int, int]] = []
     headline_runs: list[list[_Word]] = []
-    suspects: list[Mention] = []
+    suspects: list[tuple[Mention, bool]] = []
     line_end, headline = -1, False
-    openers, gazetteer = lex.openers, lex.gazetteer
-    single_stops = lex.single_word_stops
+    openers, gazetteer, initial_never = lex.openers, lex.gazetteer, lex.initial_never
+    single_words, runs, shapes = _SINGLE_WORDS, _RUNS, _SHAPES
+    if len(shapes) > 100_000:
+        shapes.clear()
+    if len(single_words) > 200_000:
+        single_words.clear()
+    n = len(text)
     for match in _span_pattern().finditer(text):
         start, end = match.span()
         if start >= line_end:
@@ -461,37 +578,55 @@ def find_mentions(text: str) -> tuple[dict[str, list[Mention]], list[tuple[int, 
                 surface = text[start:end]
             elif text[start - 1].isalnum() or text[start - 1] in "$€£":
                 continue  # inside a word or an amount
-        if end < len(text) and text[end] in "$€£":
-            continue  # a currency: "C$", "A$"
+        if end < n and text[end] in _AFTER_WORD_MARKS:
+            if text[end] in "$€£":
+                continue  # a currency: "C$", "A$"
+            if _CONTRACTION_AFTER.match(text, end):
+                # "We're", "Don't": the last word is a pronoun or a verb.
+                cut = surface.rfind(" ")
+                if cut < 0:
+                    continue
+                surface = surface[:cut]
+                end = start + cut
         if headline and (headline == _TITLE_CASE or surface.count(" ") >= 2):
             headline_runs.append(_words_of(text, start, surface))
             continue
         if " " not in surface and surface[-1] != ".":
             # One word, the common case: no need to cut anything.
-            key = _FOLDED.get(surface) or _fold(surface)
-            if key in single_stops:
-                if key in lex.date_words:
+            key, kind = single_words.get(surface) or _single_word(surface, lex)
+            if kind is not _NAME:
+                if kind is _DATE:
                     span = _date_span(text, start, end, key, lex)
                     if span is not None:
                         dates.append(span)
                 continue
-            if len(surface) == 1 or key in openers:
-                continue  # a lone letter (a list marker, an initial); "However", "Results"
-            if headline and text[end : end + 2] == " -" and text[line_start:start].isspace():
+            if headline and text[end : end + 2] == " -" and not text[line_start:start].strip():
                 continue  # a topic before a headline in capitals: "SOCCER - JAPAN GET ..."
             initial = _is_sentence_start(text, start)
-            if initial and (
-                key not in gazetteer
-                and (lowercase(key) or text[end : end + 2].lstrip(" ")[:1] == ":")
-            ):
-                continue  # "Still" (the text has "still"); "Attendance:" opening a line of figures
-            mention = Mention(start, end, surface, (key,), key, {}, initial=initial)
-            if initial and key not in gazetteer and _looks_common(key, lowercase):
-                suspects.append(mention)  # "Revised", "Proposals": kept if used as a name too
-            else:
-                mentions.append(mention)
+            if initial and key not in gazetteer:
+                if (
+                    key in initial_never
+                    or lowercase(key)
+                    or text[end : end + 2].lstrip(" ")[:1] == ":"
+                ):
+                    continue  # "Be sure"; "Still" (the text has "still"); "Attendance: 4,000"
+                mention = Mention(start, end, surface, (key,), key, {}, False, True)
+                if _name_shaped(surface):
+                    mentions.append(mention)  # "NASA", "WeWork"
+                else:
+                    suspects.append((mention, _looks_common(key, lowercase)))
+                continue
+            mentions.append(Mention(start, end, surface, (key,), key, {}, False, initial))
             continue
         initial = _is_sentence_start(text, start)
+        if not initial and (known_run := runs.get(surface)) is not None:
+            # A run met before, inside a sentence: it is cut the same way wherever it stands.
+            for offset, size, keys, key, votes in known_run:
+                s = start + offset
+                mentions.append(
+                    Mention(s, s + size, surface[offset : offset + size], keys, key, dict(votes))
+                )
+            continue
         words = _words_of(text, start, surface)
         if len(words) >= 3 and surface.isupper():
             headline_runs.append(words)  # a headline in capitals inside a longer line
@@ -502,19 +637,46 @@ def find_mentions(text: str) -> tuple[dict[str, list[Mention]], list[tuple[int, 
                 span = _date_span(text, word.start, word.end, word.key, lex)
                 if span is not None:
                     dates.append(span)
+        # Where a sentence starts inside the run: its start, and after a word ending one.
+        openings = {b.start for a, b in pairwise(words) if a.final}
+        if initial:
+            openings.add(start)
+        # How this run is cut depends on nothing around it when it does not open a sentence
+        # and holds no date and no full stop: then the cut is remembered for the next time.
+        remember: list[tuple[int, int, tuple[str, ...], str, Votes]] | None = None
+        if not initial and not openings and not any(w.key in lex.date_words for w in words):
+            remember = []
         for name, votes in _segments(words, initial, lowercase, lex):
             s, e = name[0].start, name[-1].end
             keys = tuple(w.key for w in name)
-            mentions.append(
-                Mention(
-                    s, e, text[s:e], keys, " ".join(keys), votes, initial=initial and s == start
-                )
-            )
+            opens = s in openings
+            if len(name) == 1:
+                key = keys[0]
+                if key in openers or _is_bare_suffix(key, text[s:e], lex):
+                    continue
+                if opens and key not in gazetteer:
+                    if key in initial_never:
+                        continue
+                    mention = Mention(s, e, text[s:e], keys, key, votes, initial=True)
+                    if votes or _name_shaped(mention.surface):
+                        mentions.append(mention)
+                    else:
+                        suspects.append((mention, _looks_common(key, lowercase)))
+                    continue
+            initial_name = initial and s == start
+            key = " ".join(keys)
+            if remember is not None:
+                remember.append((s - start, e - s, keys, key, dict(votes)))
+            mentions.append(Mention(s, e, text[s:e], keys, key, votes, False, initial_name))
+        if remember is not None:
+            if len(runs) > 100_000:
+                runs.clear()
+            runs[surface] = remember
 
     if suspects:
-        names = {m.key for m in mentions}
-        mentions.extend(m for m in suspects if m.key in names)
+        mentions.extend(_confirmed(suspects, mentions, text, lex))
         mentions.sort(key=lambda m: m.start)
+    mentions = _without_unnamed_derivations(mentions, lex)
 
     if headline_runs:
         known = frozenset(m.key for m in mentions) | frozenset(
@@ -535,18 +697,91 @@ def find_mentions(text: str) -> tuple[dict[str, list[Mention]], list[tuple[int, 
         else:
             group.append(mention)
     for group in groups.values():
-        shape = _shape_votes(group[0], lex)
+        shape = shapes.get(group[0].surface)
+        if shape is None:
+            shape = shapes[group[0].surface] = _shape_votes(group[0], lex)
         for mention in group:
             votes = mention.votes
             for kind, weight in shape.items():
                 votes[kind] = votes.get(kind, 0.0) + weight
-            _vote_context(mention, text, lex)
+            mention.context = _vote_context(mention, text, lex)
     _share_coordinated_votes(mentions, text)
     table = learned.weights()
     if table:
-        _vote_learned(groups, text, lex, table)
+        _vote_learned(groups, lex, table)
     dates.extend(_years(text))
     return groups, _without_overlaps(dates)
+
+
+def _confirmed(
+    suspects: list[tuple[Mention, bool]], mentions: list[Mention], text: str, lex: Lexicon
+) -> list[Mention]:
+    """The one-word names opening a sentence that something else shows to be names.
+
+    A capital letter proves nothing there, so such a word is kept only when the text also uses
+    it as a name (alone, or as the last word of a longer name: "Musk" after "Elon Musk"), or,
+    unless it is shaped like a common word ("Revised", "Hopefully"), when its context types it
+    ("Harbourline's", "Harbourline, which", "Harbourline said").
+    """
+    names = {m.key for m in mentions}
+    names.update(m.words[-1] for m in mentions if len(m.words) > 1)
+    openings: dict[str, int] = {}
+    for mention, common in suspects:
+        if not common:
+            openings[mention.key] = openings.get(mention.key, 0) + 1
+    kept = []
+    for mention, common in suspects:
+        if mention.key in names or (
+            not common
+            and (
+                openings[mention.key] > 1
+                or _in_table_row(text, mention.end)
+                or _has_name_cue(mention, text, lex)
+            )
+        ):
+            kept.append(mention)
+    return kept
+
+
+def _in_table_row(text: str, end: int) -> bool:
+    """A word opening a line of results or a table: numbers follow it and no lower-case word
+    does ("Stoke 4 3 1 0 9", "Pohang 3 Ulsan 2")."""
+    match = _TABLE_ROW.match(text, end)
+    return match is not None and not _LOWER_WORD_IN_LINE.search(match.group())
+
+
+def _has_name_cue(mention: Mention, text: str, lex: Lexicon) -> bool:
+    """Whether the context of a mention says it is a name: a possessive, or any typing cue."""
+    if text[mention.end : mention.end + 3].lstrip(" ")[:2] in _POSSESSIVES:
+        return True  # "Everton's", "Everton 's"
+    _vote_context(mention, text, lex)
+    votes, mention.votes = mention.votes, {}
+    mention.after_the = False
+    if mention.key.endswith("s") and votes.keys() == {PERSON} and votes[PERSON] <= 1.0:
+        return False  # "Officials said", "Critics say"
+    return bool(votes)
+
+
+def _without_unnamed_derivations(mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+    """Drop adjectives made from a name the text does not name: "BPA-free", "Oscar-winning"
+    (kept: "London-based", and "Oscar-winning" when "Oscar" is named too)."""
+    derived: list[tuple[Mention, str]] = []
+    for mention in mentions:
+        last = mention.words[-1]
+        dash = last.rfind("-")
+        if dash < 0:
+            continue
+        part = last[dash + 1 :]
+        if not part.isalpha() or not mention.surface.endswith(part):
+            continue  # "Weston-super-Mare", "Coca-Cola"
+        if len(mention.words) == 1 or part in lex.derived_parts:
+            cut = mention.surface.find("-", len(mention.surface) - len(last))
+            derived.append((mention, fold(mention.surface[:cut])))
+    if not derived:
+        return mentions
+    names = {m.key for m in mentions} - {m.key for m, _ in derived}
+    dropped = {id(m) for m, head in derived if head not in names and head not in lex.gazetteer}
+    return [m for m in mentions if id(m) not in dropped]
 
 
 def _without_overlaps(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -562,42 +797,74 @@ def _word_before(text: str, start: int) -> tuple[str, int]:
     """The folded word just before ``start`` (separated by one space) and where it starts."""
     if start < 2 or text[start - 1] != " ":
         return "", -1
-    i = text.rfind(" ", max(0, start - 32), start - 1) + 1
+    low = max(0, start - 32)
+    i = text.rfind(" ", low, start - 1) + 1
+    if not i and low:
+        return "", -1  # a word too long to be one the lists know
     word = text[i : start - 1]
     if "\n" in word:
         return "", -1
     return (_FOLDED.get(word) or _fold(word)), i
 
 
-def _vote_context(mention: Mention, text: str, lex: Lexicon) -> None:
+def _vote_context(mention: Mention, text: str, lex: Lexicon) -> tuple[str, str]:
+    """Add the votes the words around a mention give; return the learned model's classes of
+    the token before and after it (as :func:`learned.context_token` gives them)."""
     votes = mention.votes
     start, end = mention.start, mention.end
-    before, before_start = _word_before(text, start)
+    # The token before: one look back serves the rules and the learned model.
+    before, before_start = "", -1
+    if start == 0:
+        place_before = "<s>"
+    elif (previous := text[start - 1]) != " ":
+        place_before = "<s>" if previous == "\n" else previous
+    else:
+        low = max(0, start - 32)
+        space = text.rfind(" ", low, start - 1)
+        if space < 0 and start > 32:
+            space = text.rfind(" ", 0, start - 1)  # a long token: its start is further back
+        token = text[space + 1 : start - 1]
+        newline = token.rfind("\n")
+        if newline >= 0:
+            place_before = _token_class(token[newline + 1 :])
+        else:
+            place_before = _TOKEN_CLASSES.get(token) or _token_class(token)
+            if start >= 2:
+                before_start = space + 1
+                before = _FOLDED.get(token) or _fold(token)
     after_text = text[end : end + 40]
-    possessive = after_text[:3].lstrip(" ")[:2] in _POSSESSIVES
+    # The common case, a word after one space: read once for the learned model and the rules.
+    next_word = ""
+    if after_text[:1] == " " and after_text[1:2].isalpha():
+        next_word = after_text[1:].split(None, 1)[0]
+        if next_word[-1].isalpha() and len(next_word) < 31:
+            place_after = _TOKEN_CLASSES.get(next_word) or _token_class(next_word)
+        else:
+            place_after = _token_after(after_text)
+    else:
+        place_after = _token_after(after_text)
     if before:
         if before == "the":
             mention.after_the = True
-        if before in lex.honorifics:
-            add_vote(votes, PERSON, 4.0)
-        elif before in lex.person_before:
-            add_vote(votes, PERSON, 3.0)
-        if before in lex.org_before:
-            add_vote(votes, ORG, 2.0)
+        person_or_org, second_of_pair, place_word, product = _BEFORE_WORDS.get(
+            before
+        ) or _before_word(before, lex)
+        for kind, weight in person_or_org:
+            add_vote(votes, kind, weight)  # "Mr", "founder"; "maker", "rival"
         pair: tuple[str, str] | None = None
-        if before in lex.pair_seconds:
+        if second_of_pair:
             pair = (_word_before(text, before_start)[0], before)
         if pair is not None and pair in lex.org_before_pairs:
             add_vote(votes, ORG, 3.0)  # "invested in Xpeng", "shares of Apple"
         elif pair is not None and pair in lex.place_before_pairs:
             add_vote(votes, PLACE, 2.0)  # "based in Bergen"
-        elif before in lex.place_before and not possessive:
+        elif place_word and after_text[:3].lstrip(" ")[:2] not in _POSSESSIVES:
             # "in Lisbon", but not "in Apple's footsteps": there "in" governs "footsteps".
             add_vote(votes, PLACE, 0.5)
-        if before in lex.product_before:
-            add_vote(votes, PRODUCT, 3.0)
+        if product:
+            add_vote(votes, PRODUCT, 3.0)  # "called Micar"
     if not after_text:
-        return
+        return place_before, place_after
     if (start == 0 or text[start - 1] == "\n") and (dateline := _DATELINE_AFTER.match(after_text)):
         # A dateline: "LISBON — The city ...", "LONDON 1996-08-30"; not a topic before a
         # headline in capitals ("SOCCER - JAPAN GET LUCKY WIN").
@@ -613,12 +880,22 @@ def _vote_context(mention: Mention, text: str, lex: Lexicon) -> None:
             nouns = [_fold(p.strip(_TRIM_AFTER)) for p in pieces[1:]]
         else:
             nouns = [after]
-        if after == "who" or any(n in lex.person_before for n in nouns):
+        if pieces and (after in lex.droppable_suffixes or _is_bare_suffix(after, pieces[0], lex)):
+            add_vote(votes, ORG, 3.0)  # "Collective Bias, Inc."
+        elif after == "who" or any(n in lex.person_before for n in nouns):
             add_vote(votes, PERSON, 2.0)
         elif after == "which" or any(n in lex.org_before for n in nouns):
             add_vote(votes, ORG, 1.5)
     elif after_text[0] == " ":
-        pieces = after_text.split(None, 1)
+        pieces = [next_word] if next_word else after_text.split(None, 1)
+        if pieces and pieces[0][0] != "(":
+            # A word after the name: what it says depends on the word alone.
+            vote = _AFTER_WORDS.get(pieces[0], _UNSEEN)
+            if vote is _UNSEEN:
+                vote = _after_word(pieces[0], lex)
+            if vote is not None:
+                add_vote(votes, vote[0], vote[1])
+            return place_before, place_after
         after = _fold(pieces[0].strip(_TRIM_AFTER)) if pieces else ""
         if after in lex.org_after:
             add_vote(votes, ORG, 1.5)
@@ -630,6 +907,84 @@ def _vote_context(mention: Mention, text: str, lex: Lexicon) -> None:
                 add_vote(votes, PERSON, 2.0)  # a player and their country: "Edberg (Sweden)"
         elif after in lex.person_after:
             add_vote(votes, PERSON, 1.0 if after in ("who", "whose") else 0.5)
+    return place_before, place_after
+
+
+_TOKEN_CLASSES: dict[str, str] = {}
+# What a word just before or after a name says about it, by the word: pure functions of the
+# word and the lexicon, remembered.
+_BEFORE_WORDS: dict[str, tuple[tuple[tuple[EntityType, float], ...], bool, bool, bool]] = {}
+_AFTER_WORDS: dict[str, tuple[EntityType, float] | None] = {}
+_UNSEEN = ("", 0.0)
+
+
+def _before_word(
+    before: str, lex: Lexicon
+) -> tuple[tuple[tuple[EntityType, float], ...], bool, bool, bool]:
+    """What a folded word before a name says: its person or organisation votes, whether it ends
+    a two-word context ("invested in"), whether it says place ("in"), and product ("called")."""
+    votes: list[tuple[EntityType, float]] = []
+    if before in lex.honorifics:
+        votes.append((PERSON, 4.0))
+    elif before in lex.person_before:
+        votes.append((PERSON, 3.0))
+    if before in lex.org_before:
+        votes.append((ORG, 2.0))
+    if len(_BEFORE_WORDS) > 100_000:
+        _BEFORE_WORDS.clear()
+    found = _BEFORE_WORDS[before] = (
+        tuple(votes),
+        before in lex.pair_seconds,
+        before in lex.place_before,
+        before in lex.product_before,
+    )
+    return found
+
+
+def _after_word(token: str, lex: Lexicon) -> tuple[EntityType, float] | None:
+    """The vote a word after a name gives ("Apple shares", "Surrey captain", "Musk said")."""
+    after = _fold(token.strip(_TRIM_AFTER))
+    vote: tuple[EntityType, float] | None = None
+    if after in lex.org_after:
+        vote = (ORG, 1.5)
+    elif after in _TEAM_ROLES:
+        vote = (ORG, 1.5)  # a team: "Surrey captain", "Barcelona coach"
+    elif after in lex.person_after:
+        vote = (PERSON, 1.0 if after in ("who", "whose") else 0.5)
+    if len(_AFTER_WORDS) > 100_000:
+        _AFTER_WORDS.clear()
+    _AFTER_WORDS[token] = vote
+    return vote
+
+
+def _token_class(token: str) -> str:
+    """:func:`learned.token_class`, remembered."""
+    found = _TOKEN_CLASSES.get(token)
+    if found is None:
+        if len(_TOKEN_CLASSES) > 100_000:
+            _TOKEN_CLASSES.clear()
+        found = _TOKEN_CLASSES[token] = learned.token_class(token)
+    return found
+
+
+def _token_after(after_text: str) -> str:
+    """The learned model's class of the token after a mention, from the text that follows it."""
+    if after_text[:1] == " " and after_text[1:2].isalpha():
+        # The common case: a word after one space.
+        token = after_text[1:32].split(None, 1)[0]
+        if token[-1].isalpha():
+            return _TOKEN_CLASSES.get(token) or _token_class(token)
+    following = after_text[:32]
+    if not following or following[0] == "\n":
+        return "<s>"
+    if following[0] != " ":
+        return "'s" if following[:2] in _POSSESSIVE_S else following[0]
+    if following[1:2] == "\n" or not following[1:].strip():
+        return "<s>"
+    token = following[1:].split(None, 1)[0]
+    if token in _POSSESSIVE_S:
+        return "'s"
+    return _token_class(token.rstrip(_TRIM_TOKEN) or token)
 
 
 def name_features(mention: Mention, lex: Lexicon) -> list[str]:
@@ -646,51 +1001,72 @@ def place_features(mention: Mention, text: str) -> list[str]:
     return learned.context_features(before, after, mention.initial, mention.headline)
 
 
-# Memos of the weights summed per name and per context: pure functions of their keys, so they
-# never change a result, only spare the work when the same names come back.
-_NAME_SCORES: dict[str, list[float]] = {}
-_PLACE_SCORES: dict[tuple[str, str, bool, bool], list[float]] = {}
+# Memos of the exponentials of the weights summed per name and per context: pure functions of
+# their keys, so they never change a result, only spare the work when the same names come back.
+_NAME_SCORES: dict[str, tuple[float, float, float, float]] = {}
+_PLACE_SCORES: dict[tuple[str, str, bool, bool], tuple[float, float, float, float]] = {}
 
 
 def clear_memos() -> None:
     """Forget the memoised learned scores (after the weights change)."""
     _NAME_SCORES.clear()
     _PLACE_SCORES.clear()
+    _SINGLE_WORDS.clear()
+    _BEFORE_WORDS.clear()
+    _AFTER_WORDS.clear()
+    _RUNS.clear()
+    _SHAPES.clear()
 
 
-def _vote_learned(
-    groups: dict[str, list[Mention]], text: str, lex: Lexicon, table: learned.Weights
-) -> None:
+def _vote_learned(groups: dict[str, list[Mention]], lex: Lexicon, table: learned.Weights) -> None:
     """Add the learned model's opinion once per name: its probabilities averaged over the
-    mentions, so that a name mentioned often is not decided by the model alone."""
-    scale, classes = learned.SCALE, learned.CLASSES
-    if len(_NAME_SCORES) > 100_000:
-        _NAME_SCORES.clear()
+    mentions, so that a name mentioned often is not decided by the model alone.
+
+    A mention's probabilities are the softmax of its name's scores plus its context's scores;
+    with the exponentials of both remembered, that is a product and a division.
+    """
+    scale = learned.SCALE
+    person, organisation, place, other = learned.CLASSES
+    name_memo, place_memo = _NAME_SCORES, _PLACE_SCORES
+    if len(name_memo) > 100_000:
+        name_memo.clear()
+    if len(place_memo) > 100_000:
+        place_memo.clear()
     for group in groups.values():
         first = group[0]
-        name_scores = _NAME_SCORES.get(first.surface)
+        name_scores = name_memo.get(first.surface)
         if name_scores is None:
-            features = name_features(first, lex)
-            name_scores = _NAME_SCORES[first.surface] = learned.score(features, table)
-        total = [0.0] * len(classes)
-        for mention in group:
-            before, after = learned.context_token(text, mention.start, mention.end)
-            place_key = (before, after, mention.initial, mention.headline)
-            scores = _PLACE_SCORES.get(place_key)
-            if scores is None:
-                if len(_PLACE_SCORES) > 100_000:
-                    _PLACE_SCORES.clear()
-                features = learned.context_features(*place_key)
-                scores = _PLACE_SCORES[place_key] = learned.score(features, table)
-            probabilities = learned.probabilities(
-                [a + b for a, b in zip(name_scores, scores, strict=True)]
+            name_scores = name_memo[first.surface] = _exponentials(
+                learned.score(name_features(first, lex), table)
             )
-            for i, probability in enumerate(probabilities):
-                total[i] += probability
+        a0, a1, a2, a3 = name_scores
+        t0 = t1 = t2 = t3 = 0.0
+        for mention in group:
+            place_key = (*mention.context, mention.initial, mention.headline)
+            scores = place_memo.get(place_key)
+            if scores is None:
+                scores = place_memo[place_key] = _exponentials(
+                    learned.score(learned.context_features(*place_key), table)
+                )
+            b0, b1, b2, b3 = scores
+            x0, x1, x2, x3 = a0 * b0, a1 * b1, a2 * b2, a3 * b3
+            norm = x0 + x1 + x2 + x3
+            t0 += x0 / norm
+            t1 += x1 / norm
+            t2 += x2 / norm
+            t3 += x3 / norm
         votes = first.votes
         share = scale / len(group)
-        for kind, probability in zip(classes, total, strict=True):
-            votes[kind] = votes.get(kind, 0.0) + share * probability
+        votes[person] = votes.get(person, 0.0) + share * t0
+        votes[organisation] = votes.get(organisation, 0.0) + share * t1
+        votes[place] = votes.get(place, 0.0) + share * t2
+        votes[other] = votes.get(other, 0.0) + share * t3
+
+
+def _exponentials(scores: list[float]) -> tuple[float, float, float, float]:
+    """The exponentials of four class scores (kept within the range of a float)."""
+    s0, s1, s2, s3 = (s if -300.0 < s < 300.0 else math.copysign(300.0, s) for s in scores)
+    return math.exp(s0), math.exp(s1), math.exp(s2), math.exp(s3)
 
 
 def _shape_votes(mention: Mention, lex: Lexicon) -> Votes:

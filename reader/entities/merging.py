@@ -15,6 +15,7 @@ Car"): only the rules above merge.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable
 
@@ -29,6 +30,12 @@ _SHORT_FORM_TYPES = frozenset((EntityType.PERSON, EntityType.ORG, EntityType.OTH
 _PUNCTUATION = str.maketrans("", "", "'’.-&,")
 _FUZZY_MIN_LENGTH = 8
 _FUZZY_MIN_RATIO = 94.0
+_FUZZY_MAX_LENGTH = 80
+"""Longer runs of capitalised words (a list, a table) are no name to find a slip in."""
+_SHARED_FORM_LIMIT = 16
+_DIGITS = re.compile(r"\d+")
+_PLAINS: dict[str, str] = {}
+"""Keys without accents or punctuation, remembered (a pure function of the key)."""
 
 
 def _plain(key: str) -> str:
@@ -80,12 +87,20 @@ def merge_mentions(by_key: dict[str, list[Mention]], lex: Lexicon) -> list[list[
     by_last: dict[str, list[str]] = {}
     by_first: dict[str, list[str]] = {}
     by_initials: dict[str, list[str]] = {}
+    # Each name under the shorter names it leaves when company suffixes are dropped from its
+    # end: "xpeng motor group" under "xpeng" and "xpeng motor".
+    by_stem: dict[tuple[str, ...], list[str]] = {}
     connectors = frozenset(("of", "for", "the", "and", "&", "de", "da", "do", "von", "van"))
+    suffixes = lex.droppable_suffixes
     for key in multi:
-        by_last.setdefault(words[key][-1], []).append(key)
-        by_first.setdefault(words[key][0], []).append(key)
-        if len(words[key]) >= 2:
-            by_initials.setdefault(_initials(words[key], connectors), []).append(key)
+        key_words = words[key]
+        by_last.setdefault(key_words[-1], []).append(key)
+        by_first.setdefault(key_words[0], []).append(key)
+        by_initials.setdefault(_initials(key_words, connectors), []).append(key)
+        stem = len(key_words)
+        while stem > max(1, len(key_words) - 3) and key_words[stem - 1] in suffixes:
+            stem -= 1
+            by_stem.setdefault(key_words[:stem], []).append(key)
 
     groups = _Groups(list(by_key))
     candidates = [
@@ -94,7 +109,7 @@ def merge_mentions(by_key: dict[str, list[Mention]], lex: Lexicon) -> list[list[
         if words[k][0] in by_first or (len(words[k]) == 1 and (k in by_last or k in by_initials))
     ]
     for key in sorted(candidates, key=lambda k: (len(words[k]), len(k))):
-        targets = _targets(key, words, type_of, by_key, by_last, by_first, by_initials, lex)
+        targets = _targets(key, words, type_of, by_key, by_last, by_first, by_initials, by_stem)
         if targets:
             # The nearest longer form seen before; else the first one seen after.
             start = first_seen[key]
@@ -130,33 +145,26 @@ def _targets(
     by_last: dict[str, list[str]],
     by_first: dict[str, list[str]],
     by_initials: dict[str, list[str]],
-    lex: Lexicon,
+    by_stem: dict[tuple[str, ...], list[str]],
 ) -> list[str]:
     """The longer names ``key`` is a short form of."""
     own = words[key]
     n = len(own)
-    targets: list[str] = []
     # A company without its suffix: every extra word must be a droppable suffix.
-    for other in by_first.get(own[0], ()):
-        other_words = words[other]
-        if (
-            len(other_words) > n
-            and other_words[:n] == own
-            and all(w in lex.droppable_suffixes for w in other_words[n:])
-        ):
-            targets.append(other)
+    targets: list[str] = list(by_stem.get(own, ()))
     word = own[0]
     if n == 1 and (word in by_last or word in by_first) and type_of(key) in _SHORT_FORM_TYPES:
         for other in by_last.get(word, ()):
             if type_of(other) is EntityType.PERSON and len(words[other]) <= 4:
                 targets.append(other)
+        found = set(targets)
         for other in by_first.get(word, ()):
             other_words = words[other]
             if (
                 type_of(other) is EntityType.PERSON
                 and len(other_words) == 2
                 and by_key[other][0].votes.get(EntityType.PERSON, 0.0) >= 2
-                and other not in targets
+                and other not in found
             ):
                 targets.append(other)
     surface = by_key[key][0].surface
@@ -165,22 +173,77 @@ def _targets(
     return targets
 
 
+def _has_neighbour(ends: dict[tuple[str, int], int], end: str, size: int) -> bool:
+    """Whether another name has this end and a length within two of ``size``."""
+    return ends[end, size] > 1 or any(
+        (end, other) in ends for other in (size - 2, size - 1, size + 1, size + 2)
+    )
+
+
 def _merge_spelling_variants(keys: list[str], groups: _Groups) -> None:
-    """Join names that differ only by accents, punctuation or a small slip."""
+    """Join names that differ only by accents, punctuation or a small slip.
+
+    A ratio of 94 allows a letter or two added, dropped or changed in a long name. Candidate
+    pairs come from two indexes, in time linear in the number of names: the forms of a name
+    with one letter deleted ("TimeWarner" and "Time Warner" share one), and its forms with one
+    word left out ("Institute for Fiscal Studies", "Institute of Fiscal Studies"). rapidfuzz
+    confirms each pair. Names with different numbers in them are different things ("Series 3",
+    "Series 5"), and a name that shares forms with many others heads a series, not a slip: its
+    candidates are not followed.
+    """
     by_plain: dict[str, str] = {}
-    buckets: dict[tuple[str, int], list[tuple[str, str]]] = {}
+    long_names: list[tuple[str, str]] = []
+    plains = _PLAINS
+    if len(plains) > 100_000:
+        plains.clear()
     for key in keys:
-        plain = _plain(key)
+        plain = plains.get(key)
+        if plain is None:
+            plain = plains[key] = _plain(key)
         if plain in by_plain:
             groups.join(key, by_plain[plain])
             continue
         by_plain[plain] = key
-        if len(plain) >= _FUZZY_MIN_LENGTH:
-            buckets.setdefault((plain[:2], plain.count(" ")), []).append((plain, key))
-    for bucket in buckets.values():
-        for i, (plain, key) in enumerate(bucket):
-            for other_plain, other in bucket[i + 1 :]:
-                if abs(len(plain) - len(other_plain)) <= 2 and ratio(
-                    plain, other_plain, score_cutoff=_FUZZY_MIN_RATIO
-                ):
-                    groups.join(key, other)
+        if _FUZZY_MIN_LENGTH <= len(plain) <= _FUZZY_MAX_LENGTH:
+            long_names.append((plain, key))
+    # A slip in one place leaves the first three or the last three letters of a long name as
+    # they were, and its length within two: only names sharing those with another name can
+    # have a variant.
+    ends: dict[tuple[str, int], int] = {}
+    for plain, _ in long_names:
+        size = len(plain)
+        for end in (plain[:3], "\x00" + plain[-3:]):
+            ends[end, size] = ends.get((end, size), 0) + 1
+    long_names = [
+        (plain, key)
+        for plain, key in long_names
+        if _has_neighbour(ends, plain[:3], len(plain))
+        or _has_neighbour(ends, "\x00" + plain[-3:], len(plain))
+    ]
+    if len(long_names) < 2:
+        return
+    # Each form maps to the first name that has it; names meeting there become candidates.
+    first_with: dict[str, int] = {}
+    sharing: dict[int, list[int]] = {}
+    for number, (plain, _) in enumerate(long_names):
+        forms = [plain[:i] + plain[i + 1 :] for i in range(len(plain))]
+        forms.append(plain)
+        if " " in plain:
+            words = plain.split()
+            forms.extend(" ".join([*words[:i], "\x00", *words[i + 1 :]]) for i in range(len(words)))
+        for form in forms:
+            first = first_with.setdefault(form, number)
+            if first != number:
+                sharing.setdefault(first, []).append(number)
+    for i, others in sharing.items():
+        if len(others) > _SHARED_FORM_LIMIT:
+            continue
+        plain, key = long_names[i]
+        for j in set(others):
+            other_plain, other = long_names[j]
+            if (
+                abs(len(plain) - len(other_plain)) <= 2
+                and _DIGITS.findall(plain) == _DIGITS.findall(other_plain)
+                and ratio(plain, other_plain, score_cutoff=_FUZZY_MIN_RATIO)
+            ):
+                groups.join(key, other)

@@ -27,6 +27,8 @@ _PRIORITY = (
 )
 _SPECIFIC = (EntityType.NORP, EntityType.EVENT, EntityType.PRODUCT)
 _RANK = {kind: rank for rank, kind in enumerate(_PRIORITY)}
+_LONGEST_MAKER = 8
+"""The most words a maker's name in front of a product name is looked for with."""
 
 
 def _default_type(words: tuple[str, ...]) -> EntityType:
@@ -85,7 +87,7 @@ def entity_type(
             and last not in lex.event_heads
             and (any(m.after_the for m in cluster) or not last.isalpha())
         ):
-            for n in range(len(longest) - 1, 0, -1):
+            for n in range(min(len(longest) - 1, _LONGEST_MAKER), 0, -1):
                 if longest[:n] in organisation_names:
                     add_vote(votes, EntityType.PRODUCT, 3.0)
                     break
