@@ -660,6 +660,7 @@ class ReaderApp(App[None]):
             self.refresh_bindings()
 
     def _say_position(self) -> None:
+        head = ""
         parts: list[str] = []
         claim = self.claims.current
         total = len(self.claims)
@@ -671,14 +672,14 @@ class ReaderApp(App[None]):
             kinds = ", ".join(
                 dict.fromkeys([KIND_LABELS[kind], *(KIND_LABELS[f.kind] for f in claim.flags)])
             )
-            parts.append(
+            head = (
                 f"claim {self.claims.index + 1}/{total} · {kinds} · "
                 f"“{safe_line(flag.cue)}”: {safe_line(flag.why)}"
             )
         elif self.analysis is not None and self.final:
             noun = "claim" if total == 1 else "claims"
             key = self.key_names()["next_claim"]
-            parts.append(f"{total} {noun} · {key} next claim" if total else "no flagged claims")
+            head = f"{total} {noun} · {key} next claim" if total else "no flagged claims"
         if self.entity is not None and self.mentions.index is not None:
             parts.append(
                 f"{safe_line(self.entity.name)} {self.mentions.index + 1}/{len(self.mentions)}"
@@ -690,7 +691,7 @@ class ReaderApp(App[None]):
             if not self.matches.items:
                 position = "no matches"
             parts.append(f"search “{safe_line(self.search_text)}” {position} (n/N)")
-        self.status.say(" │ ".join(parts))
+        self.status.say(head, *parts)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Keys that do not apply now are left out of the footer."""

@@ -164,6 +164,19 @@ async def test_enter_on_an_entity_selects_it_and_e_steps_through_mentions(open_a
         assert f"{entity.name} 1/{count}" in app.status.message
 
 
+async def test_a_narrow_status_line_shortens_the_claim_and_keeps_the_mention(open_app) -> None:
+    async with open_app(size=(80, 24)) as (app, pilot):
+        await pilot.press("right_square_bracket", "tab", "enter")
+        await pilot.pause()
+        entity = app.entity
+        shown = str(app.status.content)
+        assert app.status.message.startswith("claim 1/")
+        assert shown.startswith("claim 1/")
+        assert shown.endswith(f"{entity.name} 1/{len(entity.mentions)} (e/E)")
+        assert "…" in shown
+        assert len(shown) <= app.status.content_size.width
+
+
 async def test_the_most_mentioned_entity_of_a_group_comes_first(open_app) -> None:
     async with open_app() as (app, _pilot):
         entities = app.query_one(EntityList)
@@ -388,3 +401,14 @@ async def test_scroll_letters_move_the_article_even_from_the_sidebar(open_app) -
         await pilot.press("g")
         assert app.article.scroll_y == 0
         assert isinstance(app.focused, EntityList)
+
+
+async def test_the_palette_key_covers_the_footers_last_cell(open_app) -> None:
+    # Keys that do not fit scroll under the palette key; none may show beside it.
+    async with open_app(size=(80, 24)) as (app, pilot):
+        await pilot.press("right_square_bracket", "tab", "enter")
+        await pilot.pause()
+        palette = next(
+            key for key in app.query("FooterKey") if key.has_class("-command-palette")
+        )
+        assert palette.region.right == app.size.width
