@@ -408,7 +408,5 @@ async def test_the_palette_key_covers_the_footers_last_cell(open_app) -> None:
     async with open_app(size=(80, 24)) as (app, pilot):
         await pilot.press("right_square_bracket", "tab", "enter")
         await pilot.pause()
-        palette = next(
-            key for key in app.query("FooterKey") if key.has_class("-command-palette")
-        )
+        palette = next(key for key in app.query("FooterKey") if key.has_class("-command-palette"))
         assert palette.region.right == app.size.width
