@@ -166,6 +166,9 @@ class _Word:
     """True when a sentence-ending period followed the word."""
     surname: bool = False
     """True for a month name that is a surname here: "Theresa May", "Brian May"."""
+    derived: bool = False
+    """True when a lower-case part ("-based" of "London-based") was cut from the word: the name
+    ends with it."""
 
 
 _FOLDED: dict[str, str] = {}
@@ -181,9 +184,48 @@ def _fold(word: str) -> str:
     return key
 
 
+_PARTICIPLE_ENDINGS = ("ed", "ing")
+_DERIVED_CUTS: dict[str, int] = {}
+
+
+def derived_cut(word: str, derived_parts: frozenset[str]) -> int:
+    """Where the name ends in a word made of a name and a lower-case part, or -1.
+
+    "London-based", "Oscar-nominated", "Trump-era", "EU-wide", "Jedi-in-training": the part after
+    the hyphen is a common word (a participle, or one of ``derived_parts``), so the name is the
+    part before it ("London"). Parts that are syllables of the name stay: "Jong-un", "Ing-wen",
+    "Hau-yip"; and so do capitalised parts: "Coca-Cola", "Jean-Pierre".
+    """
+    found = _DERIVED_CUTS.get(word)
+    if found is not None:
+        return found
+    cut = -1
+    dash = word.find("-", 1)
+    while dash > 0:
+        tail = word[dash + 1 :]
+        if tail[:1].islower():
+            last = tail.rsplit("-", 1)[-1]
+            if (
+                last.isalpha()
+                and last.islower()
+                and word[dash - 1].isalnum()
+                and (
+                    last in derived_parts or (len(last) >= 5 and last.endswith(_PARTICIPLE_ENDINGS))
+                )
+            ):
+                cut = dash
+            break
+        dash = word.find("-", dash + 1)
+    if len(_DERIVED_CUTS) > 100_000:
+        _DERIVED_CUTS.clear()
+    _DERIVED_CUTS[word] = cut
+    return cut
+
+
 def _words_of(text: str, start: int, surface: str) -> list[_Word]:
     words: list[_Word] = []
     position = 0
+    derived_parts = lexicon().derived_parts
     for piece in surface.split():
         s = surface.index(piece, position)
         position = s + len(piece)
@@ -196,7 +238,13 @@ def _words_of(text: str, start: int, surface: str) -> list[_Word]:
                 key = folded + "."
             elif not ("." in bare or len(bare) == 1 or folded in _ABBREVIATIONS):
                 piece, final = bare, True
-        words.append(_Word(start + s, start + s + len(piece), key or _fold(piece), final))
+        derived = False
+        if "-" in piece and (cut := derived_cut(piece, derived_parts)) > 0:
+            piece, key, derived = piece[:cut], "", True
+        word = _Word(start + s, start + s + len(piece), key or _fold(piece), final)
+        if derived:
+            word.derived = True
+        words.append(word)
     return words
 
 
@@ -445,7 +493,7 @@ def _segments(
             current.append(word)
         else:
             current.append(word)
-        if word.final:
+        if word.final or word.derived:
             close()
         i += 1
     close()
@@ -591,6 +639,11 @@ def find_mentions(
         if headline and (headline == _TITLE_CASE or surface.count(" ") >= 2):
             headline_runs.append(_words_of(text, start, surface))
             continue
+        if "-" in surface and " " not in surface and surface[-1] != ".":
+            # "London-based": the name is "London".
+            cut = derived_cut(surface, lex.derived_parts)
+            if cut > 0:
+                surface, end = surface[:cut], start + cut
         if " " not in surface and surface[-1] != ".":
             # One word, the common case: no need to cut anything.
             key, kind = single_words.get(surface) or _single_word(surface, lex)
