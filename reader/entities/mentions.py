@@ -67,6 +67,10 @@ _ADVERB_ENDINGS = (
     "ably", "ely", "tly", "arly", "dly", "wly", "ply", "ssly", "ckly",
 )  # fmt: skip
 _DETERMINERS = frozenset(["the", "a", "an", "its", "his", "her", "their"])
+_POSSESSIVE_DETERMINERS = frozenset(["my", "your", "his", "her", "its", "our", "their"])
+_WEAK_PERSON_SHARE = 0.7
+"""How much of the learned person reading moves to organisation for a one-word name that
+nothing calls a person and something calls unlike one ("on Twitter")."""
 _SPACE_OR_MARK = frozenset(" \t\n\"'“‘([«/—–")
 _ARABIC_ARTICLES = frozenset([" al", " el", "\nal", "\nel"])
 _BEFORE_MONTH = frozenset(
@@ -82,6 +86,7 @@ _DATELINE_AFTER = re.compile(r"(?:,[^\S\n]+[A-Z][\w.]*)?[^\S\n]+(?:[—–-]|\d{
 _DATELINE_DATE = re.compile(r"(?:,[^\S\n]+[A-Z][\w.]*)?[^\S\n]+\d{4}-\d\d-\d\d")
 _NORP_ENDINGS = ("an", "ans", "ese", "ish", "i", "is", "en", "ens")
 _COORDINATORS = frozenset([" and ", " or ", " & ", " nor "])
+_LIST_SEPARATORS = _COORDINATORS | frozenset([", ", ", and ", ", or "])
 _TRIM_AFTER = ",.;:!?\"'”’)"
 _DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
@@ -150,6 +155,9 @@ class Mention:
     """True when "the" comes just before the name ("the Apple Car")."""
     context: tuple[str, str] = ("", "")
     """The learned model's classes of the tokens before and after the mention."""
+    not_person: bool = False
+    """True when the words around it are ones a person's name rarely has ("on Twitter",
+    "Twitter account", "her Instagram page")."""
 
 
 def add_vote(votes: Votes, kind: EntityType, weight: float) -> None:
@@ -809,7 +817,7 @@ def _has_name_cue(mention: Mention, text: str, lex: Lexicon) -> bool:
         return True  # "Everton's", "Everton 's"
     _vote_context(mention, text, lex)
     votes, mention.votes = mention.votes, {}
-    mention.after_the = False
+    mention.after_the = mention.not_person = False
     if mention.key.endswith("s") and votes.keys() == {PERSON} and votes[PERSON] <= 1.0:
         return False  # "Officials said", "Critics say"
     return bool(votes)
@@ -896,6 +904,8 @@ def _vote_context(mention: Mention, text: str, lex: Lexicon) -> tuple[str, str]:
             place_after = _token_after(after_text)
     else:
         place_after = _token_after(after_text)
+    if before or next_word:
+        _mark_not_person(mention, before, next_word, lex)
     if before:
         if before == "the":
             mention.after_the = True
@@ -918,6 +928,10 @@ def _vote_context(mention: Mention, text: str, lex: Lexicon) -> tuple[str, str]:
             add_vote(votes, PRODUCT, 3.0)  # "called Micar"
     if not after_text:
         return place_before, place_after
+    if after_text[:2] in _POSSESSIVE_S and after_text[2:3] == " ":
+        following = after_text[3:].split(None, 1)
+        if following and _fold(following[0].strip(_TRIM_AFTER)) in lex.not_person_after_possessive:
+            mention.not_person = True  # "Instagram's platform"
     if (start == 0 or text[start - 1] == "\n") and (dateline := _DATELINE_AFTER.match(after_text)):
         # A dateline: "LISBON — The city ...", "LONDON 1996-08-30"; not a topic before a
         # headline in capitals ("SOCCER - JAPAN GET LUCKY WIN").
@@ -961,6 +975,17 @@ def _vote_context(mention: Mention, text: str, lex: Lexicon) -> tuple[str, str]:
         elif after in lex.person_after:
             add_vote(votes, PERSON, 1.0 if after in ("who", "whose") else 0.5)
     return place_before, place_after
+
+
+def _mark_not_person(mention: Mention, before: str, next_word: str, lex: Lexicon) -> None:
+    """Note words around a mention that a person's name rarely has: "on Twitter", "Twitter
+    account", "her Instagram page" (a name between a possessive and a noun modifies the noun)."""
+    if before in lex.not_person_before:
+        mention.not_person = True
+    elif next_word and next_word[0].islower():
+        after = next_word.rstrip(_TRIM_AFTER)
+        if after in lex.not_person_after or (before in _POSSESSIVE_DETERMINERS and after.isalpha()):
+            mention.not_person = True
 
 
 _TOKEN_CLASSES: dict[str, str] = {}
@@ -1110,6 +1135,17 @@ def _vote_learned(groups: dict[str, list[Mention]], lex: Lexicon, table: learned
             t3 += x3 / norm
         votes = first.votes
         share = scale / len(group)
+        if (
+            len(first.words) == 1
+            and any(m.not_person for m in group)
+            and not any(person in m.votes for m in group)
+        ):
+            # One word that nothing calls a person and its context calls unlike one ("on
+            # Twitter", "Instagram account"): the word's ending alone is too weak a reason for
+            # "person"; most of that reading goes to the organisation one.
+            moved = t0 * _WEAK_PERSON_SHARE
+            t0 -= moved
+            t1 += moved
         votes[person] = votes.get(person, 0.0) + share * t0
         votes[organisation] = votes.get(organisation, 0.0) + share * t1
         votes[place] = votes.get(place, 0.0) + share * t2
@@ -1159,11 +1195,23 @@ def _shape_votes(mention: Mention, lex: Lexicon) -> Votes:
 
 def _share_coordinated_votes(mentions: list[Mention], text: str) -> None:
     """Names in a list share their evidence: "routes to Barreiro and Seixal", "Xpeng Motor
-    and Nio"."""
+    and Nio".
+
+    A nationality's evidence is not shared: it is an adjective as often as a name, and "Chinese"
+    in "Trump and Chinese officials" says nothing about "Trump".
+    """
     for left, right in pairwise(mentions):
+        if (
+            (left.not_person or right.not_person)
+            and right.start - left.end <= 6
+            and text[left.end : right.start] in _LIST_SEPARATORS
+        ):
+            left.not_person = right.not_person = True  # "on Facebook, Twitter and Instagram"
         if right.start - left.end <= 5 and text[left.end : right.start] in _COORDINATORS:
             left_votes, right_votes = dict(left.votes), dict(right.votes)
             for kind, weight in right_votes.items():
-                add_vote(left.votes, kind, weight)
+                if kind is not NORP:
+                    add_vote(left.votes, kind, weight)
             for kind, weight in left_votes.items():
-                add_vote(right.votes, kind, weight)
+                if kind is not NORP:
+                    add_vote(right.votes, kind, weight)
