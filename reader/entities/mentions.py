@@ -233,7 +233,6 @@ def derived_cut(word: str, derived_parts: frozenset[str]) -> int:
 def _words_of(text: str, start: int, surface: str) -> list[_Word]:
     words: list[_Word] = []
     position = 0
-    derived_parts = lexicon().derived_parts
     for piece in surface.split():
         s = surface.index(piece, position)
         position = s + len(piece)
@@ -247,7 +246,7 @@ def _words_of(text: str, start: int, surface: str) -> list[_Word]:
             elif not ("." in bare or len(bare) == 1 or folded in _ABBREVIATIONS):
                 piece, final = bare, True
         derived = False
-        if "-" in piece and (cut := derived_cut(piece, derived_parts)) > 0:
+        if "-" in piece and (cut := derived_cut(piece, lexicon().derived_parts)) > 0:
             piece, key, derived = piece[:cut], "", True
         word = _Word(start + s, start + s + len(piece), key or _fold(piece), final)
         if derived:
@@ -904,7 +903,7 @@ def _vote_context(mention: Mention, text: str, lex: Lexicon) -> tuple[str, str]:
             place_after = _token_after(after_text)
     else:
         place_after = _token_after(after_text)
-    if before or next_word:
+    if (before and before in lex.not_person_before) or (next_word and next_word[0].islower()):
         _mark_not_person(mention, before, next_word, lex)
     if before:
         if before == "the":
@@ -1135,11 +1134,7 @@ def _vote_learned(groups: dict[str, list[Mention]], lex: Lexicon, table: learned
             t3 += x3 / norm
         votes = first.votes
         share = scale / len(group)
-        if (
-            len(first.words) == 1
-            and any(m.not_person for m in group)
-            and not any(person in m.votes for m in group)
-        ):
+        if len(first.words) == 1 and _weak_person(group):
             # One word that nothing calls a person and its context calls unlike one ("on
             # Twitter", "Instagram account"): the word's ending alone is too weak a reason for
             # "person"; most of that reading goes to the organisation one.
@@ -1150,6 +1145,16 @@ def _vote_learned(groups: dict[str, list[Mention]], lex: Lexicon, table: learned
         votes[organisation] = votes.get(organisation, 0.0) + share * t1
         votes[place] = votes.get(place, 0.0) + share * t2
         votes[other] = votes.get(other, 0.0) + share * t3
+
+
+def _weak_person(group: list[Mention]) -> bool:
+    """Whether some mention's context is unlike a person's and none gives person evidence."""
+    unlike = False
+    for mention in group:
+        if PERSON in mention.votes:
+            return False
+        unlike = unlike or mention.not_person
+    return unlike
 
 
 def _exponentials(scores: list[float]) -> tuple[float, float, float, float]:
