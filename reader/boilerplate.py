@@ -27,25 +27,47 @@ import math
 import re
 import tomllib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+from pathlib import Path
+from typing import NamedTuple
 
 MAX_LINE_WORDS = 20
 """The learned model scores lines of up to this many words; longer paragraphs are prose unless
 a rule recognises them (cookie, newsletter and rights notices)."""
 
+
+class _LazyPattern:
+    """A regular expression compiled the first time it is used (call it to get the pattern).
+
+    Most lines of prose never need most of the patterns below; compiling them all at import
+    would cost the viewer's first frame several milliseconds.
+    """
+
+    __slots__ = ("_compiled", "_flags", "_source")
+
+    def __init__(self, source: str, flags: int = 0) -> None:
+        self._source = source
+        self._flags = flags
+        self._compiled: re.Pattern[str] | None = None
+
+    def __call__(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self._source, self._flags)
+        return self._compiled
+
+
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-_LATIN = re.compile(r"[A-Za-zÀ-ÿ]")
-_NON_LATIN_LETTER = re.compile(
+_LATIN = _LazyPattern(r"[A-Za-zÀ-ÿ]")
+_NON_LATIN_LETTER = _LazyPattern(
     r"[\u0400-\u04ff\u0590-\u06ff\u0900-\u0dff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"
 )
-_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\b|\b\d{1,2}\s*[ap]\.?m\b", re.I)
+"""Letters of other scripts (only lines without a Latin letter need them)."""
+_TIME = _LazyPattern(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\b|\b\d{1,2}\s*[ap]\.?m\b", re.I)
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
-_DATE = re.compile(
+_DATE = _LazyPattern(
     rf"\b{_MONTH}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?|(?:19|20)\d\d)\b"
     rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\b"
     r"|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b|\b\d{4}年",
@@ -55,24 +77,24 @@ _MONTH_WORDS = frozenset(
     "jan january feb february mar march apr april may jun june jul july aug august sep sept "
     "september oct october nov november dec december".split()
 )
-_NUMERIC_DATE = re.compile(r"\d[/.-]\d{1,2}[/.-]\d|\d年")
+_NUMERIC_DATE = _LazyPattern(r"\d[/.-]\d{1,2}[/.-]\d|\d年")
 
 
 def _may_hold_date(line: str, lowered_words: Iterable[str]) -> bool:
     """A cheap test that lets most lines skip the date pattern."""
-    return not _MONTH_WORDS.isdisjoint(lowered_words) or bool(_NUMERIC_DATE.search(line))
+    return not _MONTH_WORDS.isdisjoint(lowered_words) or bool(_NUMERIC_DATE().search(line))
 
 
-_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_YEAR = _LazyPattern(r"\b(?:19|20)\d{2}\b")
 _URL = re.compile(r"https?://|www\.|\b[\w-]+\.(?:com|org|net|co\.uk|io|gov|edu|tv|news)\b", re.I)
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.\w")
-_HANDLE = re.compile(r"(?<![\w@])@\w{2,}")
-_HASHTAG = re.compile(r"(?<![\w&])#[^\W\d_]")
+_EMAIL = _LazyPattern(r"[\w.+-]+@[\w-]+\.\w")
+_HANDLE = _LazyPattern(r"(?<![\w@])@\w{2,}")
+_HASHTAG = _LazyPattern(r"(?<![\w&])#[^\W\d_]")
 _GLUED = re.compile(r"[a-z]{2}[A-Z][a-z]")
 """Words glued together by a scraper ("MenuSections")."""
 _BYLINE = re.compile(r"^(?:by|por|par|von|di|door)\s+\S", re.I)
-_LABEL_PREFIX = re.compile(r"^[^\W\d_][\w'’ .-]{0,24}:\s*\S")
-_COUNT = re.compile(r"^\(?\d[\d,.]*[kKmM]?\)?$|\(\d[\d,.]*\)$")
+_LABEL_PREFIX = _LazyPattern(r"^[^\W\d_][\w'’ .-]{0,24}:\s*\S")
+_COUNT = _LazyPattern(r"^\(?\d[\d,.]*[kKmM]?\)?$|\(\d[\d,.]*\)$")
 _SEPARATORS = (
     ("pipe", "|"),
     ("bullet", "•"),
@@ -115,8 +137,7 @@ _MAX_SKIPPED = 2
 """At most this many function words may stand between the two words of a phrase pair."""
 
 
-@dataclass(frozen=True, slots=True)
-class Vocabulary:
+class Vocabulary(NamedTuple):
     """The furniture words, their categories and reasons, and the words skipped in phrases."""
 
     category_of: Mapping[str, str]
@@ -130,8 +151,7 @@ class Vocabulary:
     """Every furniture word, distinctive or phrase-only."""
 
 
-@dataclass(frozen=True, slots=True)
-class Model:
+class Model(NamedTuple):
     """A logistic model over named binary features."""
 
     bias: float
@@ -170,8 +190,11 @@ def parse_model(text: str) -> Model:
     return Model(float(data["bias"]), {k: float(v) for k, v in data["weights"].items()})
 
 
+_LEXICON_DIR = Path(__file__).with_name("lexicon")
+
+
 def _lexicon_text(name: str) -> str:
-    return resources.files("reader").joinpath("lexicon", name).read_text(encoding="utf-8")
+    return (_LEXICON_DIR / name).read_text(encoding="utf-8")
 
 
 def _bucket(value: float, edges: Iterable[float]) -> int:
@@ -225,8 +248,8 @@ def _vocabulary_features(lowered: list[str], size: str, vocab: Vocabulary) -> li
 
 def _is_date_line(line: str, vocab: Vocabulary) -> bool:
     """True when a line says nothing but when ("Updated 5:32 PM ET, Wed November 20, 2019")."""
-    rest = _TIME.sub(" ", _DATE.sub(" ", line))
-    rest = _YEAR.sub(" ", rest)
+    rest = _TIME().sub(" ", _DATE().sub(" ", line))
+    rest = _YEAR().sub(" ", rest)
     allowed = ("on", "at", "wed", "thu", "tue", "fri")
     for word in _WORD.findall(rest):
         lowered = word.lower()
@@ -250,8 +273,8 @@ def line_features(text: str, vocab: Vocabulary | None = None) -> list[str]:
 
     features.append(f"chars:{_bucket(n_chars, (2, 6, 12, 25, 50, 100, 200))}")
     features.append(f"words:{_bucket(n_words, (0, 1, 2, 3, 5, 9, 19, 39))}")
-    latin = bool(_LATIN.search(line))
-    if not latin and _NON_LATIN_LETTER.search(line):
+    latin = bool(_LATIN().search(line))
+    if not latin and _NON_LATIN_LETTER().search(line):
         features.append("script:other")
 
     last = line[-1] if line else ""
@@ -297,32 +320,32 @@ def line_features(text: str, vocab: Vocabulary | None = None) -> list[str]:
             features.append(f"mark:{name}")
     # Each mark is looked for only when the character it needs is there: most lines have none.
     if "@" in line:
-        if _EMAIL.search(line):
+        if _EMAIL().search(line):
             features.append("mark:email")
-        elif _HANDLE.search(line):
+        elif _HANDLE().search(line):
             features.append("mark:handle")
-    if "#" in line and _HASHTAG.search(line):
+    if "#" in line and _HASHTAG().search(line):
         features.append("mark:hashtag")
     if "." in line and _URL.search(line):
         features.append("mark:url")
     if digits:
-        if _may_hold_date(line, lowered) and _DATE.search(line):
+        if _may_hold_date(line, lowered) and _DATE().search(line):
             features.append("mark:date")
             if _is_date_line(line, vocab):
                 features.append("mark:date_only")
-        if _TIME.search(line):
+        if _TIME().search(line):
             features.append("mark:time")
-        if _YEAR.search(line):
+        if _YEAR().search(line):
             features.append("mark:year")
     if _GLUED.search(line):
         features.append("mark:glued")
     if _BYLINE.match(line) and n_words <= 8:
         features.append("mark:byline")
-    if _LABEL_PREFIX.match(line):
+    if _LABEL_PREFIX().match(line):
         features.append("mark:label_prefix")
         if lowered and lowered[0] in vocab.category_of:
             features.append(f"label:{lowered[0]}")
-    if _COUNT.search(line):
+    if _COUNT().search(line):
         features.append("mark:count")
     if line[:1] in "([" and line[-1:] in ")]":
         features.append("mark:wrapped")
@@ -359,9 +382,9 @@ def may_show_evidence(text: str) -> bool:
         return True
     if _DIGIT.search(line):
         return bool(
-            _TIME.search(line)
-            or _COUNT.search(line)
-            or (_may_hold_date(line, lowered) and _DATE.search(line))
+            _TIME().search(line)
+            or _COUNT().search(line)
+            or (_may_hold_date(line, lowered) and _DATE().search(line))
         )
     return False
 
@@ -396,7 +419,7 @@ _SHARE_ROW = re.compile(
     + r")\b[\W_]*)+",
     re.I,
 )
-_SHARE_CORE = re.compile(
+_SHARE_CORE = _LazyPattern(
     r"\b(?:" + "|".join(re.escape(w) for w in sorted(_SHARE_WORDS, key=len, reverse=True)) + r")\b",
     re.I,
 )
@@ -406,49 +429,47 @@ def _is_share_row(line: str) -> bool:
     """True for a line made only of share buttons ("Share on Facebook", "Tweet Email Print")."""
     if len(line) > _SHARE_MAX_CHARS or not _SHARE_ROW.fullmatch(line):
         return False
-    return bool(_SHARE_CORE.search(line)) and not re.search(r"[.!?]\s+\S", line)
+    return bool(_SHARE_CORE().search(line)) and not re.search(r"[.!?]\s+\S", line)
 
 
-_RULES: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
-    # (category, pattern, words the line must contain for an unanchored pattern to be tried)
+_RULES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    # (category, pattern (case-insensitive), words the line must contain for an unanchored
+    # pattern to be tried; none for a pattern anchored at the start of the line)
     (
         "advert",
-        re.compile(
+        (
             r"^(?:advertisement|advertising|ad|sponsored(?: content| post| links?)?|"
             r"paid (?:content|post|partner content)|promoted(?: content| stories)?|"
             r"partner content)"
-            r"(?:\s*[-–—:|]\s*(?:continue reading|story continues|scroll)[\w ]*)?\W*$",
-            re.I,
+            r"(?:\s*[-–—:|]\s*(?:continue reading|story continues|scroll)[\w ]*)?\W*$"
         ),
         (),
     ),
     (
         "advert",
-        re.compile(
+        (
             r"^(?:the )?(?:story|article|text|content) continues (?:below|after)"
             r"(?: (?:this )?(?:advertisement|ad))?\W*$|^continue reading(?: the main story|"
-            r" below| the story| this article| after the ad(?:vertisement)?)?\W*$",
-            re.I,
+            r" below| the story| this article| after the ad(?:vertisement)?)?\W*$"
         ),
         (),
     ),
     (
         "related",
-        re.compile(
+        (
             r"^(?:read more|read also|also read|see also|related(?: coverage| content| articles?|"
             r" stories| story| news| posts?| reading)?|recommended(?: reading| stories)?|more|"
             r"more on this(?: story)?|more from [\w .&'’-]{1,30}|watch|listen|trending(?: now)?|"
             r"popular(?: now)?|most (?:read|popular|viewed|shared)|don['’]t miss|must read|"
             r"editor['’]s picks?|top stories|latest(?: news)?|up next|next up|"
             r"you (?:may|might) (?:also )?like)"
-            r"\s*(?:[:|»›>]|\s[-–—])\s*\S.{0,250}$",
-            re.I,
+            r"\s*(?:[:|»›>]|\s[-–—])\s*\S.{0,250}$"
         ),
         (),
     ),
     (
         "related",
-        re.compile(
+        (
             r"^(?:read more|related(?: articles?| stories| content| coverage| posts| news| links)?|"
             r"recommended(?: for you| stories| reading| articles| videos)?|"
             r"most (?:popular|read|viewed|shared|commented|recent)|"
@@ -458,91 +479,111 @@ _RULES: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
             r"don['’]t miss|must read|editor['’]s picks?|in case you missed it|up next|next up|"
             r"what to read next|further reading|(?:view )?recent (?:articles|posts|stories)|"
             r"more (?:on|in|about) (?-i:[A-Z])[\w .&'’-]{0,40}|(?:\S+ bloggers? )?like this)"
-            r"\W*$",
-            re.I,
+            r"\W*$"
         ),
         (),
     ),
     (
         "media",
-        re.compile(
+        (
             r"^[(\[]?(?:file )?(?:photo|photograph|image|picture|video|graphic|illustration|"
             r"caption|images?)s?(?: credits?| source| by| courtesy(?: of)?)?\s*[:/]\s*"
-            r".{1,80}?[)\]]?$|^[(\[]?(?:credits?|source|courtesy)\s*:\s*.{1,60}?[)\]]?$",
-            re.I,
+            r".{1,80}?[)\]]?$|^[(\[]?(?:credits?|source|courtesy)\s*:\s*.{1,60}?[)\]]?$"
         ),
         (),
     ),
     (
         "media",
-        re.compile(
+        (
             r"^[^.!?]{0,80}\b(?:getty images|shutterstock|ap photo|afp via getty|"
-            r"reuters/[a-z]|epa-efe)\b[^.!?]{0,60}$",
-            re.I,
+            r"reuters/[a-z]|epa-efe)\b[^.!?]{0,60}$"
         ),
         (),
     ),
     (
         "navigation",
-        re.compile(
+        (
             r"^(?:skip to (?:main |the )?(?:content|navigation|main)|back to (?:top|home)|"
             r"(?:return|scroll|go) to top|loading(?:\.{3}|…)?|(?:show|view|hide|read|load) "
             r"(?:all )?comments?(?: \(\d+\))?|comments? \(\d+\)|\d+ comments?|leave a comment|"
             r"sign in|log in|sign up|subscribe(?: now| today)?|menu|search|close|"
             r"click here(?: to [\w ]{1,40})?|view (?:gallery|slideshow|all)|"
-            r"(?:previous|next) (?:article|story|post|slide|page))\W*$",
-            re.I,
+            r"(?:previous|next) (?:article|story|post|slide|page))\W*$"
         ),
         (),
     ),
     (
         "subscribe",
-        re.compile(
+        (
             r"^(?:sign up|subscribe|register)\b.{0,120}\b(?:newsletters?|inbox|alerts)\b"
-            r"|^(?:get|receive)\b.{0,80}\b(?:newsletters?|inbox)\b",
-            re.I,
+            r"|^(?:get|receive)\b.{0,80}\b(?:newsletters?|inbox)\b"
         ),
         (),
     ),
     (
         "cookie",
-        re.compile(
+        (
             r"\b(?:we|this (?:web)?site|our (?:web)?site)\b.{0,80}\bcookies?\b|"
             r"\bcookies?\b.{0,120}\b(?:browser|browsing|website|our site|this site)\b|"
             r"^(?:accept|allow|reject|manage)(?: all)? cookies?\b|\buse of cookies\b|"
-            r"\bcookie (?:policy|settings|preferences|notice)\b",
-            re.I,
+            r"\bcookie (?:policy|settings|preferences|notice)\b"
         ),
         ("cookie",),
     ),
     (
         "footer",
-        re.compile(
+        (
             r"^(?:©|\(c\)|copyright\s*(?:©|\(c\)|\d{4})).{0,200}$|\ball rights reserved\b|"
-            r"\bmay not be (?:published|reproduced|copied)\b.{0,80}\b(?:broadcast|redistributed)",
-            re.I,
+            r"\bmay not be (?:published|reproduced|copied)\b.{0,80}\b(?:broadcast|redistributed)"
         ),
         ("©", "(c)", "copyright", "rights reserved", "may not be"),
     ),
     (
         "social",
-        re.compile(
+        (
             r"^(?:follow|like|join) us(?: on [\w ,&]{1,60})?\W*$|^follow (?:@\w+|[\w .]{1,40} on "
-            r"(?:twitter|facebook|instagram|linkedin))\W*$",
-            re.I,
+            r"(?:twitter|facebook|instagram|linkedin))\W*$"
         ),
         (),
     ),
 )
-_ANCHORED_RULES = re.compile(
-    "|".join(
-        f"(?P<rule{n}>{pattern.pattern})"
-        for n, (_, pattern, needles) in enumerate(_RULES)
-        if not needles
-    ),
+
+
+@cache
+def _anchored_rules() -> re.Pattern[str]:
+    """The rules anchored at the start of the line, in one pattern tried in one pass.
+
+    Compiling it takes ~3 ms, and only lines that pass :data:`_ANCHORED_START` need it (most
+    articles have none): it is compiled the first time one does.
+    """
+    return re.compile(
+        "|".join(
+            f"(?P<rule{n}>{pattern})"
+            for n, (_, pattern, needles) in enumerate(_RULES)
+            if not needles
+        ),
+        re.I,
+    )
+
+
+_ANCHORED_START = re.compile(
+    r"[(\[]?(?:file |photo|image|picture|video|graphic|illustration|caption|credit|source|courtesy)"
+    r"|(?:the )?(?:story|article|text|content)|continue reading"
+    r"|ad|sponsored|paid |promoted|partner content"
+    r"|read |also read|see also|related|recommended|more|watch|listen|trending|popular|most "
+    r"|don['’]t miss|must read|editor['’]s pick|top stories|latest|up next|next |you (?:may|might) "
+    r"|in case you missed it|what to read next|further reading|view |recent "
+    r"|like |\S+ bloggers? like this"
+    r"|skip to |back to |(?:return|scroll|go) to top|loading|show |hide |load |comment|\d+ comment"
+    r"|leave a comment|sign in|log in|sign up|subscribe|menu|search|close|click here|previous "
+    r"|register|get|receive|follow|join us"
+    r"|[^.!?]{0,80}\b(?:getty images|shutterstock|ap photo|afp via getty|reuters/[a-z]|epa-efe)\b",
     re.I,
 )
-"""The rules anchored at the start of the line, tried in one pass."""
+"""How every line an anchored rule accepts begins: the start of one of the rules' alternatives.
+
+A line that does not begin so cannot match :func:`_anchored_rules`, which need not be tried
+(nor compiled). Keep the two in step: a property test checks lines generated from each rule."""
 _ANCHORED_CATEGORY = {
     f"rule{n}": category for n, (category, _, needles) in enumerate(_RULES) if not needles
 }
@@ -556,19 +597,19 @@ _ANCHORED_MAX_CHARS = 320
 """Longer lines can only be the notices found by the unanchored rules."""
 
 
-_STAMP_WORD = re.compile(r"\b(?:updated|published|posted|modified)\b", re.I)
+_STAMP_WORD = _LazyPattern(r"\b(?:updated|published|posted|modified)\b", re.I)
 
 
 def _is_stamp(line: str) -> bool:
     """True for a line that only says when the page was written ("Updated 5:32 PM ET, ...")."""
     if len(line) > _STAMP_MAX_CHARS or not _DIGIT.search(line):
         return False
-    if not (_TIME.search(line) or _STAMP_WORD.search(line)):
+    if not (_TIME().search(line) or _STAMP_WORD().search(line)):
         return False
     words = [w.lower() for w in _WORD.findall(line)]
     return (
         _may_hold_date(line, words)
-        and bool(_DATE.search(line))
+        and bool(_DATE().search(line))
         and _is_date_line(line, vocabulary())
     )
 
@@ -584,7 +625,7 @@ def furniture_rule(text: str) -> str | None:
             return None
         if _is_share_row(line):
             return "share"
-        found = _ANCHORED_RULES.match(line)
+        found = _anchored_rules().match(line) if _ANCHORED_START.match(line) else None
         if found and found.lastgroup:
             category = _ANCHORED_CATEGORY[found.lastgroup]
             return _RULE_REASON.get(category, category)
@@ -592,12 +633,18 @@ def furniture_rule(text: str) -> str | None:
             return "dateline"
     if not _NEEDLES.search(lowered):
         return None
-    for category, pattern, needles in _RULES:
+    for number, (category, _, needles) in enumerate(_RULES):
         if needles and any(n in lowered for n in needles):
             line = " ".join(text.split())
-            if len(line) <= _RULE_MAX_CHARS and pattern.search(line):
+            if len(line) <= _RULE_MAX_CHARS and _unanchored_rule(number).search(line):
                 return _RULE_REASON.get(category, category)
     return None
+
+
+@cache
+def _unanchored_rule(number: int) -> re.Pattern[str]:
+    """Rule ``number`` of :data:`_RULES`, compiled the first time a line needs it."""
+    return re.compile(_RULES[number][1], re.I)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -20,10 +20,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
-
-from rapidfuzz import fuzz
-from rapidfuzz.distance import Indel
+from typing import NamedTuple
 
 NEAR_RATIO = 88.0
 """rapidfuzz ``ratio`` (0-100) from which two keys count as the same paragraph edited."""
@@ -83,8 +80,7 @@ def normalized_key(text: str) -> str:
     return " ".join(_NON_WORD.sub(" ", text).split())
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
+class Match(NamedTuple):
     """An earlier paragraph that a later one repeats, and how."""
 
     source: int
@@ -106,6 +102,8 @@ def _brings_no_new_words(words: Sequence[str], other_words: Sequence[str]) -> bo
 
 def _few_word_edits(words: Sequence[str], other_words: Sequence[str]) -> bool:
     """True when two word sequences differ by a few insertions and deletions."""
+    from rapidfuzz.distance import Indel
+
     allowed = max(MAX_WORD_EDITS, round(len(words) * WORD_EDIT_SHARE))
     return Indel.distance(words, other_words, score_cutoff=allowed) <= allowed
 
@@ -224,6 +222,11 @@ class RepeatFinder:
         return None
 
     def _compare(self, key: str, words: Sequence[str], candidate: int) -> Match | None:
+        # rapidfuzz is imported here, by the few paragraphs that need a comparison: most
+        # articles have none, and the viewer shows them without waiting for the import.
+        from rapidfuzz import fuzz
+        from rapidfuzz.distance import Indel
+
         other = self._keys[candidate]
         shorter, longer = sorted((len(key), len(other)))
         similar_length = shorter >= longer * _RATIO_LENGTH_SHARE

@@ -18,15 +18,14 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widget import Widget
+from textual.widgets import OptionList, Static
 from textual.worker import get_current_worker
 
 from reader.errors import ReaderError
 from reader.model import Analysis, Document, Entity, FlagKind, Sentence
 from reader.ui.article import ArticleView
-from reader.ui.claim_list import ClaimList
 from reader.ui.display import safe_line
-from reader.ui.entity_list import EntityList
 from reader.ui.keys import KEY_SPECS, app_bindings, key_names
 from reader.ui.loading import analyse_document, clean_preview, preview_analysis
 from reader.ui.marks import (
@@ -44,7 +43,6 @@ from reader.ui.marks import (
     main_kind,
 )
 from reader.ui.navigation import Stepper
-from reader.ui.search import find_matches
 from reader.ui.status_line import StatusLine
 from reader.ui.title_bar import TitleBar
 
@@ -59,6 +57,9 @@ SHORT_SCREEN = 32
 
 if TYPE_CHECKING:
     from textual.widgets import Input
+
+    from reader.ui.claim_list import ClaimList
+    from reader.ui.entity_list import EntityList
 
 PREVIEW_CHARS = 200_000
 """Inputs longer than this are shown paragraph by paragraph before the analysis finishes."""
@@ -113,27 +114,63 @@ class ReaderApp(App[None]):
         self._applicable: tuple[bool, bool, bool] = (False, False, False)
         self._pending: list[str] = []
         """Claim keys pressed before the analysis was ready, applied when it is."""
+        self._sidebar_built = False
+        """True once the sidebar's lists are mounted (right after the first frame)."""
 
     # -- building the screen -------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        """Title bar, article and sidebar side by side, search field, status line, footer."""
+        """Title bar, article and sidebar side by side, status line, footer (the search field
+        is mounted when first needed; the sidebar's lists and the footer after the first frame)."""
         yield TitleBar(id="title-bar")
         with Horizontal(id="main"):
             with Vertical(id="reading"):
                 yield ArticleView(id="article")
-            with Vertical(id="sidebar"):
-                yield Static("Entities", id="entities-title", markup=False)
-                yield EntityList(id="entities")
-                yield Static("Claims", id="claims-title", markup=False)
-                yield ClaimList(id="claims")
+            # An empty panel in the first frame: it holds the sidebar's place, so the article
+            # is wrapped once, and its lists are mounted right after that frame (they hold
+            # nothing before the analysis anyway, and setting them up takes a frame's time).
+            yield Vertical(id="sidebar")
         yield StatusLine(id="status")
-        yield Footer(compact=True)
+        # The footer's keys only appear once the bindings are settled, after the first frame:
+        # until then its line is an empty bar, and the footer is mounted into it afterwards.
+        yield Widget(id="footer-bar")
+
+    async def _finish_screen(self) -> None:
+        """Mount what the first frame leaves out (sidebar lists, footer) and fill the sidebar."""
+        from reader.ui.claim_list import ClaimList
+        from reader.ui.entity_list import EntityList
+
+        await self.query_one("#sidebar").mount(
+            Static("Entities", id="entities-title", markup=False),
+            EntityList(id="entities"),
+            Static("Claims", id="claims-title", markup=False),
+            ClaimList(id="claims"),
+        )
+        self._sidebar_built = True
+        if self.analysis is not None:
+            self._fill_sidebar(self.analysis)
+        from textual.widgets import Footer
+
+        await self.query_one("#footer-bar").mount(Footer(compact=True))
 
     @property
     def article(self) -> ArticleView:
         """The article view."""
         return self.query_one("#article", ArticleView)
+
+    @property
+    def _entity_list(self) -> EntityList:
+        """The sidebar's entity list (mounted right after the first frame)."""
+        from reader.ui.entity_list import EntityList
+
+        return self.query_one("#entities", EntityList)
+
+    @property
+    def _claim_list(self) -> ClaimList:
+        """The sidebar's claim list (mounted right after the first frame)."""
+        from reader.ui.claim_list import ClaimList
+
+        return self.query_one("#claims", ClaimList)
 
     @property
     def status(self) -> StatusLine:
@@ -159,8 +196,9 @@ class ReaderApp(App[None]):
         self.article.raw = self.start_raw
         self.article.focus()
         # The command line turns the garbage collector off for start-up; on again after the
-        # first frame.
+        # first frame, which the sidebar's lists and the footer follow.
         self.call_after_refresh(gc.enable)
+        self.call_after_refresh(self._finish_screen)
         document = self.document
         if self.analysis is not None:
             self._show(self.analysis, final=True)
@@ -266,8 +304,9 @@ class ReaderApp(App[None]):
         self.mentions.reset(())
         self.claims.reset(())
         self._apply_filter(fill_list=False)
-        # The article is what the first frame needs; the sidebar follows right after it.
-        self.call_after_refresh(self._fill_sidebar, analysis)
+        if self._sidebar_built:
+            # The article is what the next frame needs; the sidebar follows right after it.
+            self.call_after_refresh(self._fill_sidebar, analysis)
         if self.search_text:
             self._run_search(self.search_text, jump=False)
         self._update_view_labels()
@@ -283,12 +322,12 @@ class ReaderApp(App[None]):
     def _fill_sidebar(self, analysis: Analysis) -> None:
         if analysis is not self.analysis:
             return  # a newer analysis replaced this one and fills the sidebar itself
-        self.query_one("#entities", EntityList).show_entities(
+        self._entity_list.show_entities(
             analysis.entities, empty="No names found" if self.final else "Analysing…"
         )
         self._apply_filter()
         if self.claims.index is not None:
-            self.query_one("#claims", ClaimList).highlighted = self.claims.index
+            self._claim_list.highlighted = self.claims.index
 
     # -- views ------------------------------------------------------------------------------------
 
@@ -349,6 +388,8 @@ class ReaderApp(App[None]):
     def _apply_filter(self, *, fill_list: bool = True) -> None:
         claims = self._filtered_claims()
         self.claims.reset(claims, keep=self.claims.current)
+        if not self._sidebar_built:
+            return  # the sidebar lists the claims once it is mounted
         label = "all" if self.claim_filter is None else KIND_LABELS[self.claim_filter]
         total = len(self.analysis.claims) if self.analysis else 0
         shown = len(claims)
@@ -361,7 +402,7 @@ class ReaderApp(App[None]):
         if not self.final:
             empty = "Analysing…"
         if fill_list:
-            self.query_one("#claims", ClaimList).show_claims(claims, empty=empty)
+            self._claim_list.show_claims(claims, empty=empty)
         entities_title = self.query_one("#entities-title", Static)
         count_entities = len(self.analysis.entities) if self.analysis else 0
         entities_title.update(f"Entities ({count_entities})")
@@ -417,9 +458,10 @@ class ReaderApp(App[None]):
             return
         self.article.scroll_to_offset(claim.paragraph, claim.start, claim.end)
         self._refresh_focus()
-        claims_list = self.query_one("#claims", ClaimList)
-        if self.claims.index is not None and claims_list.option_count > self.claims.index:
-            claims_list.highlighted = self.claims.index
+        if self._sidebar_built:
+            claims_list = self._claim_list
+            if self.claims.index is not None and claims_list.option_count > self.claims.index:
+                claims_list.highlighted = self.claims.index
         self._say_position()
 
     def on_article_view_clicked(self, event: ArticleView.Clicked) -> None:
@@ -434,12 +476,13 @@ class ReaderApp(App[None]):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """Enter or a click in the sidebar: select an entity or jump to a claim."""
-        if isinstance(event.option_list, EntityList):
-            entity = event.option_list.entity_of(event.option)
+        entities, claims = self._entity_list, self._claim_list
+        if event.option_list is entities:
+            entity = entities.entity_of(event.option)
             if entity is not None:
                 self.select_entity(entity)
-        elif isinstance(event.option_list, ClaimList):
-            index = event.option_list.claim_index(event.option)
+        elif event.option_list is claims:
+            index = claims.claim_index(event.option)
             if index is not None and index < len(self.claims):
                 self.claims.go(index)
                 self._go_to_claim()
@@ -518,6 +561,8 @@ class ReaderApp(App[None]):
             self._clear_search()
             return
         shown = {p.index for p in self.article.shown_paragraphs}
+        from reader.ui.search import find_matches
+
         found = find_matches(self.analysis.text, query, self._finder, shown)
         self.matches.reset(found, keep=self.matches.current)
         marks = ((self._paragraph_of(s), (s, e, MATCH)) for s, e in found)

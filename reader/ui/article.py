@@ -8,7 +8,6 @@ scrolls as quickly as a short one. Text is never parsed as markup: it goes into
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import ClassVar
 
 from textual import events
@@ -66,12 +65,15 @@ class ArticleView(ScrollView, can_focus=True):
         Binding("end", "scroll_end", "Bottom", show=False),
     ]
 
-    @dataclass
     class Clicked(Message):
         """The reader clicked on the article text: where, as an offset of ``Analysis.text``."""
 
-        paragraph: int
-        offset: int
+        def __init__(self, paragraph: int, offset: int) -> None:
+            super().__init__()
+            self.paragraph = paragraph
+            """The raw index of the paragraph clicked."""
+            self.offset = offset
+            """The offset in ``Analysis.text`` of the character clicked."""
 
     raw: reactive[bool] = reactive(False, init=False)
     """Show every raw paragraph (hidden ones dimmed) instead of the clean view."""
@@ -175,26 +177,35 @@ class ArticleView(ScrollView, can_focus=True):
         spare = self.size.width - self.gutter_width - 1 - self._text_width()
         return max(0, spare // 2)
 
-    def _relayout(self, *, force: bool = False) -> None:
+    def _relayout(self, *, force: bool = False) -> bool:
+        """Wrap the shown paragraphs to the width, unless they already are; True if it did."""
         if self.analysis is None or not self.size.width:
-            return  # not sized yet: the first resize lays the article out
+            return False  # not sized yet: the first layout of the screen wraps the article
         width = self._text_width()
         key = (id(self.analysis), self.raw, width)
         if not force and key == self._layout_key:
-            return
+            return False
         self._layout_key = key
         self.lines = build_layout(self.shown_paragraphs, width, self.display_of, labels=self.raw)
         self.virtual_size = Size(self.size.width, len(self.lines))
         self._cache.clear()
         self.refresh()
+        return True
 
-    def on_resize(self) -> None:
-        """Re-wrap for the new width, keeping the reading position."""
-        if self.analysis is None:
-            return
-        anchor = self.reading_anchor()
-        self._relayout()
-        self.restore_anchor(anchor)
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        """Re-wrap for a new width as soon as the layout gives it, keeping the reading position.
+
+        Textual calls this while it arranges the screen, before drawing the frame; the resize
+        event comes after that frame. Wrapping here puts the text in the very first frame
+        (and in the first one at a new width) instead of one frame later.
+        """
+        anchor = self.reading_anchor() if self._layout_key is not None else None
+        resized = super()._size_updated(size, virtual_size, container_size, layout)
+        if self._relayout() and anchor is not None:
+            self.restore_anchor(anchor)
+        return resized
 
     def watch_raw(self) -> None:
         """Switch views, keeping the paragraph being read on screen."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _BIDI_CONTROLS = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
 _UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029" + _BIDI_CONTROLS + "]")
@@ -31,8 +31,7 @@ def stand_in(char: str) -> str:
     return f"<U+{code:04X}>"
 
 
-@dataclass(frozen=True, slots=True)
-class DisplayText:
+class DisplayText(NamedTuple):
     """Text ready to draw, with the mapping from original offsets to displayed offsets."""
 
     text: str

@@ -5,13 +5,12 @@ Each binding has an id; ``[keys]`` in ``config.toml`` maps ids to other keys (se
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from textual.binding import Binding
 
 
-@dataclass(frozen=True, slots=True)
-class KeySpec:
+class KeySpec(NamedTuple):
     """One remappable command: its id, default keys, action and words for people."""
 
     id: str

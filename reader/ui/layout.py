@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from enum import IntEnum
 
 from rich.cells import cell_len, get_character_cell_size
@@ -95,25 +94,37 @@ def _wrap_by_cells(text: str, width: int) -> list[int]:
     return starts
 
 
-@dataclass(slots=True)
 class Layout:
-    """Screen lines for one view of the article at one text width."""
+    """Screen lines for one view of the article at one text width (filled by build_layout)."""
 
-    width: int
-    """Cells available for text on each line."""
-    paragraphs: tuple[Paragraph, ...]
-    """The paragraphs shown, in order (the clean view: kept ones; the raw view: all)."""
-    kinds: list[LineKind] = field(default_factory=list)
-    owners: list[int] = field(default_factory=list)
-    """The raw index of the paragraph each line belongs to (``-1`` for blank lines)."""
-    starts: list[int] = field(default_factory=list)
-    """Start of each line in its paragraph's displayed text."""
-    ends: list[int] = field(default_factory=list)
-    """End of each line in its paragraph's displayed text (trailing spaces excluded)."""
-    first_line: dict[int, int] = field(default_factory=dict)
-    """The first line (label or text) of each shown paragraph, by raw index."""
-    first_text_line: dict[int, int] = field(default_factory=dict)
-    """The first text line of each shown paragraph, by raw index."""
+    __slots__ = (
+        "ends",
+        "first_line",
+        "first_text_line",
+        "kinds",
+        "owners",
+        "paragraphs",
+        "starts",
+        "width",
+    )
+
+    def __init__(self, width: int, paragraphs: tuple[Paragraph, ...]) -> None:
+        self.width = width
+        """Cells available for text on each line."""
+        self.paragraphs = paragraphs
+        """The paragraphs shown, in order (the clean view: kept ones; the raw view: all)."""
+        self.kinds: list[LineKind] = []
+        """What each line shows."""
+        self.owners: list[int] = []
+        """The raw index of the paragraph each line belongs to (``-1`` for blank lines)."""
+        self.starts: list[int] = []
+        """Start of each line in its paragraph's displayed text."""
+        self.ends: list[int] = []
+        """End of each line in its paragraph's displayed text (trailing spaces excluded)."""
+        self.first_line: dict[int, int] = {}
+        """The first line (label or text) of each shown paragraph, by raw index."""
+        self.first_text_line: dict[int, int] = {}
+        """The first text line of each shown paragraph, by raw index."""
 
     def __len__(self) -> int:
         return len(self.kinds)

@@ -11,7 +11,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from reader.config import config_dir, load_user_toml
 from reader.errors import InputError
@@ -19,12 +19,11 @@ from reader.errors import InputError
 CONFIG_FILE = "config.toml"
 
 
-@dataclass(frozen=True, slots=True)
-class Settings:
+class Settings(NamedTuple):
     """What the user configured: a theme name and key overrides by binding id."""
 
-    theme: str | None = None
-    keymap: dict[str, str] = field(default_factory=dict)
+    theme: str | None
+    keymap: dict[str, str]
 
 
 def load_settings(known_ids: set[str]) -> Settings:

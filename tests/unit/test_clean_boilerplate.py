@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
-from hypothesis import given
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from reader import boilerplate
@@ -155,3 +157,24 @@ _furniture_like = st.lists(
 def test_the_quick_test_lets_through_every_line_with_evidence(line: str) -> None:
     if has_evidence(line_features(line)):
         assert may_show_evidence(line)
+
+
+_ANCHORED_RULES = [pattern for _, pattern, needles in boilerplate._RULES if not needles]
+
+
+@pytest.mark.parametrize("pattern", _ANCHORED_RULES)
+@settings(max_examples=100, deadline=None)
+@given(data=st.data())
+def test_lines_an_anchored_rule_accepts_pass_its_quick_test(pattern: str, data: st.DataObject):
+    # The anchored rules are only tried (and compiled) for lines that pass _ANCHORED_START: a
+    # line that any of them accepts must pass it too, or a verdict would be lost.
+    rule = re.compile(pattern, re.I)
+    line = data.draw(st.from_regex(rule))
+    assume(rule.match(line))
+    assert boilerplate._ANCHORED_START.match(line), line
+
+
+def test_prose_skips_the_anchored_rules() -> None:
+    prose = "Few details are available right now, but the project is in its early phases."
+    assert not boilerplate._ANCHORED_START.match(prose)
+    assert furniture_rule(prose) is None
