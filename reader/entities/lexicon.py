@@ -51,6 +51,12 @@ class Lexicon:
     org_before: frozenset[str]
     org_before_pairs: frozenset[tuple[str, str]]
     org_after: frozenset[str]
+    not_person_before: frozenset[str]
+    """Words before a name that a person's name rarely follows: "on Twitter", "via ..."."""
+    not_person_after: frozenset[str]
+    """Words after a name that rarely follow a person's name: "Twitter account"."""
+    not_person_after_possessive: frozenset[str]
+    """The same after a possessive: "Instagram's platform"."""
     joins_of: frozenset[str]
     """Words after which "of" or "for" stays inside a name ("Bank of America")."""
     place_before: frozenset[str]
@@ -201,6 +207,9 @@ def lexicon() -> Lexicon:
         org_before=_words(orgs["context_before"]),
         org_before_pairs=org_pairs,
         org_after=_words(orgs["context_after"]),
+        not_person_before=_words(orgs["not_person_before"]),
+        not_person_after=_words(orgs["not_person_after"]),
+        not_person_after_possessive=_words(orgs["not_person_after_possessive"]),
         joins_of=_words(orgs["joins_of"]),
         place_before=_words(places["context_before"]),
         place_before_pairs=place_pairs,

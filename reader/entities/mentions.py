@@ -67,6 +67,10 @@ _ADVERB_ENDINGS = (
     "ably", "ely", "tly", "arly", "dly", "wly", "ply", "ssly", "ckly",
 )  # fmt: skip
 _DETERMINERS = frozenset(["the", "a", "an", "its", "his", "her", "their"])
+_POSSESSIVE_DETERMINERS = frozenset(["my", "your", "his", "her", "its", "our", "their"])
+_WEAK_PERSON_SHARE = 0.7
+"""How much of the learned person reading moves to organisation for a one-word name that
+nothing calls a person and something calls unlike one ("on Twitter")."""
 _SPACE_OR_MARK = frozenset(" \t\n\"'“‘([«/—–")
 _ARABIC_ARTICLES = frozenset([" al", " el", "\nal", "\nel"])
 _BEFORE_MONTH = frozenset(
@@ -82,6 +86,7 @@ _DATELINE_AFTER = re.compile(r"(?:,[^\S\n]+[A-Z][\w.]*)?[^\S\n]+(?:[—–-]|\d{
 _DATELINE_DATE = re.compile(r"(?:,[^\S\n]+[A-Z][\w.]*)?[^\S\n]+\d{4}-\d\d-\d\d")
 _NORP_ENDINGS = ("an", "ans", "ese", "ish", "i", "is", "en", "ens")
 _COORDINATORS = frozenset([" and ", " or ", " & ", " nor "])
+_LIST_SEPARATORS = _COORDINATORS | frozenset([", ", ", and ", ", or "])
 _TRIM_AFTER = ",.;:!?\"'”’)"
 _DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
@@ -150,6 +155,9 @@ class Mention:
     """True when "the" comes just before the name ("the Apple Car")."""
     context: tuple[str, str] = ("", "")
     """The learned model's classes of the tokens before and after the mention."""
+    not_person: bool = False
+    """True when the words around it are ones a person's name rarely has ("on Twitter",
+    "Twitter account", "her Instagram page")."""
 
 
 def add_vote(votes: Votes, kind: EntityType, weight: float) -> None:
@@ -166,6 +174,9 @@ class _Word:
     """True when a sentence-ending period followed the word."""
     surname: bool = False
     """True for a month name that is a surname here: "Theresa May", "Brian May"."""
+    derived: bool = False
+    """True when a lower-case part ("-based" of "London-based") was cut from the word: the name
+    ends with it."""
 
 
 _FOLDED: dict[str, str] = {}
@@ -179,6 +190,44 @@ def _fold(word: str) -> str:
             _FOLDED.clear()
         key = _FOLDED[word] = fold(word)
     return key
+
+
+_PARTICIPLE_ENDINGS = ("ed", "ing")
+_DERIVED_CUTS: dict[str, int] = {}
+
+
+def derived_cut(word: str, derived_parts: frozenset[str]) -> int:
+    """Where the name ends in a word made of a name and a lower-case part, or -1.
+
+    "London-based", "Oscar-nominated", "Trump-era", "EU-wide", "Jedi-in-training": the part after
+    the hyphen is a common word (a participle, or one of ``derived_parts``), so the name is the
+    part before it ("London"). Parts that are syllables of the name stay: "Jong-un", "Ing-wen",
+    "Hau-yip"; and so do capitalised parts: "Coca-Cola", "Jean-Pierre".
+    """
+    found = _DERIVED_CUTS.get(word)
+    if found is not None:
+        return found
+    cut = -1
+    dash = word.find("-", 1)
+    while dash > 0:
+        tail = word[dash + 1 :]
+        if tail[:1].islower():
+            last = tail.rsplit("-", 1)[-1]
+            if (
+                last.isalpha()
+                and last.islower()
+                and word[dash - 1].isalnum()
+                and (
+                    last in derived_parts or (len(last) >= 5 and last.endswith(_PARTICIPLE_ENDINGS))
+                )
+            ):
+                cut = dash
+            break
+        dash = word.find("-", dash + 1)
+    if len(_DERIVED_CUTS) > 100_000:
+        _DERIVED_CUTS.clear()
+    _DERIVED_CUTS[word] = cut
+    return cut
 
 
 def _words_of(text: str, start: int, surface: str) -> list[_Word]:
@@ -196,7 +245,13 @@ def _words_of(text: str, start: int, surface: str) -> list[_Word]:
                 key = folded + "."
             elif not ("." in bare or len(bare) == 1 or folded in _ABBREVIATIONS):
                 piece, final = bare, True
-        words.append(_Word(start + s, start + s + len(piece), key or _fold(piece), final))
+        derived = False
+        if "-" in piece and (cut := derived_cut(piece, lexicon().derived_parts)) > 0:
+            piece, key, derived = piece[:cut], "", True
+        word = _Word(start + s, start + s + len(piece), key or _fold(piece), final)
+        if derived:
+            word.derived = True
+        words.append(word)
     return words
 
 
@@ -445,7 +500,7 @@ def _segments(
             current.append(word)
         else:
             current.append(word)
-        if word.final:
+        if word.final or word.derived:
             close()
         i += 1
     close()
@@ -591,6 +646,11 @@ def find_mentions(
         if headline and (headline == _TITLE_CASE or surface.count(" ") >= 2):
             headline_runs.append(_words_of(text, start, surface))
             continue
+        if "-" in surface and " " not in surface and surface[-1] != ".":
+            # "London-based": the name is "London".
+            cut = derived_cut(surface, lex.derived_parts)
+            if cut > 0:
+                surface, end = surface[:cut], start + cut
         if " " not in surface and surface[-1] != ".":
             # One word, the common case: no need to cut anything.
             key, kind = single_words.get(surface) or _single_word(surface, lex)
@@ -756,7 +816,7 @@ def _has_name_cue(mention: Mention, text: str, lex: Lexicon) -> bool:
         return True  # "Everton's", "Everton 's"
     _vote_context(mention, text, lex)
     votes, mention.votes = mention.votes, {}
-    mention.after_the = False
+    mention.after_the = mention.not_person = False
     if mention.key.endswith("s") and votes.keys() == {PERSON} and votes[PERSON] <= 1.0:
         return False  # "Officials said", "Critics say"
     return bool(votes)
@@ -843,6 +903,8 @@ def _vote_context(mention: Mention, text: str, lex: Lexicon) -> tuple[str, str]:
             place_after = _token_after(after_text)
     else:
         place_after = _token_after(after_text)
+    if (before and before in lex.not_person_before) or (next_word and next_word[0].islower()):
+        _mark_not_person(mention, before, next_word, lex)
     if before:
         if before == "the":
             mention.after_the = True
@@ -865,6 +927,10 @@ def _vote_context(mention: Mention, text: str, lex: Lexicon) -> tuple[str, str]:
             add_vote(votes, PRODUCT, 3.0)  # "called Micar"
     if not after_text:
         return place_before, place_after
+    if after_text[:2] in _POSSESSIVE_S and after_text[2:3] == " ":
+        following = after_text[3:].split(None, 1)
+        if following and _fold(following[0].strip(_TRIM_AFTER)) in lex.not_person_after_possessive:
+            mention.not_person = True  # "Instagram's platform"
     if (start == 0 or text[start - 1] == "\n") and (dateline := _DATELINE_AFTER.match(after_text)):
         # A dateline: "LISBON — The city ...", "LONDON 1996-08-30"; not a topic before a
         # headline in capitals ("SOCCER - JAPAN GET LUCKY WIN").
@@ -908,6 +974,17 @@ def _vote_context(mention: Mention, text: str, lex: Lexicon) -> tuple[str, str]:
         elif after in lex.person_after:
             add_vote(votes, PERSON, 1.0 if after in ("who", "whose") else 0.5)
     return place_before, place_after
+
+
+def _mark_not_person(mention: Mention, before: str, next_word: str, lex: Lexicon) -> None:
+    """Note words around a mention that a person's name rarely has: "on Twitter", "Twitter
+    account", "her Instagram page" (a name between a possessive and a noun modifies the noun)."""
+    if before in lex.not_person_before:
+        mention.not_person = True
+    elif next_word and next_word[0].islower():
+        after = next_word.rstrip(_TRIM_AFTER)
+        if after in lex.not_person_after or (before in _POSSESSIVE_DETERMINERS and after.isalpha()):
+            mention.not_person = True
 
 
 _TOKEN_CLASSES: dict[str, str] = {}
@@ -1057,10 +1134,27 @@ def _vote_learned(groups: dict[str, list[Mention]], lex: Lexicon, table: learned
             t3 += x3 / norm
         votes = first.votes
         share = scale / len(group)
+        if len(first.words) == 1 and _weak_person(group):
+            # One word that nothing calls a person and its context calls unlike one ("on
+            # Twitter", "Instagram account"): the word's ending alone is too weak a reason for
+            # "person"; most of that reading goes to the organisation one.
+            moved = t0 * _WEAK_PERSON_SHARE
+            t0 -= moved
+            t1 += moved
         votes[person] = votes.get(person, 0.0) + share * t0
         votes[organisation] = votes.get(organisation, 0.0) + share * t1
         votes[place] = votes.get(place, 0.0) + share * t2
         votes[other] = votes.get(other, 0.0) + share * t3
+
+
+def _weak_person(group: list[Mention]) -> bool:
+    """Whether some mention's context is unlike a person's and none gives person evidence."""
+    unlike = False
+    for mention in group:
+        if PERSON in mention.votes:
+            return False
+        unlike = unlike or mention.not_person
+    return unlike
 
 
 def _exponentials(scores: list[float]) -> tuple[float, float, float, float]:
@@ -1106,11 +1200,23 @@ def _shape_votes(mention: Mention, lex: Lexicon) -> Votes:
 
 def _share_coordinated_votes(mentions: list[Mention], text: str) -> None:
     """Names in a list share their evidence: "routes to Barreiro and Seixal", "Xpeng Motor
-    and Nio"."""
+    and Nio".
+
+    A nationality's evidence is not shared: it is an adjective as often as a name, and "Chinese"
+    in "Trump and Chinese officials" says nothing about "Trump".
+    """
     for left, right in pairwise(mentions):
+        if (
+            (left.not_person or right.not_person)
+            and right.start - left.end <= 6
+            and text[left.end : right.start] in _LIST_SEPARATORS
+        ):
+            left.not_person = right.not_person = True  # "on Facebook, Twitter and Instagram"
         if right.start - left.end <= 5 and text[left.end : right.start] in _COORDINATORS:
             left_votes, right_votes = dict(left.votes), dict(right.votes)
             for kind, weight in right_votes.items():
-                add_vote(left.votes, kind, weight)
+                if kind is not NORP:
+                    add_vote(left.votes, kind, weight)
             for kind, weight in left_votes.items():
-                add_vote(right.votes, kind, weight)
+                if kind is not NORP:
+                    add_vote(right.votes, kind, weight)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from rapidfuzz.fuzz import ratio
 
@@ -109,7 +109,9 @@ def merge_mentions(by_key: dict[str, list[Mention]], lex: Lexicon) -> list[list[
         if words[k][0] in by_first or (len(words[k]) == 1 and (k in by_last or k in by_initials))
     ]
     for key in sorted(candidates, key=lambda k: (len(words[k]), len(k))):
-        targets = _targets(key, words, type_of, by_key, by_last, by_first, by_initials, by_stem)
+        targets = _targets(
+            key, words, type_of, by_key, by_last, by_first, by_initials, by_stem, lex.gazetteer
+        )
         if targets:
             # The nearest longer form seen before; else the first one seen after.
             start = first_seen[key]
@@ -146,8 +148,10 @@ def _targets(
     by_first: dict[str, list[str]],
     by_initials: dict[str, list[str]],
     by_stem: dict[tuple[str, ...], list[str]],
+    known: Mapping[str, object],
 ) -> list[str]:
-    """The longer names ``key`` is a short form of."""
+    """The longer names ``key`` is a short form of (``known``: the names the country data and
+    the word lists type)."""
     own = words[key]
     n = len(own)
     # A company without its suffix: every extra word must be a droppable suffix.
@@ -166,6 +170,13 @@ def _targets(
                 and by_key[other][0].votes.get(EntityType.PERSON, 0.0) >= 2
                 and other not in found
             ):
+                targets.append(other)
+    elif n == 1 and word in by_last and key not in known and type_of(key) is not EntityType.PLACE:
+        # A surname the weak evidence of its own mentions typed otherwise ("Delmont" voted a
+        # product in "a rival called Delmont"): a person named in full is the better reading.
+        # Not a name the country data knows ("English" stays apart from "Bill English").
+        for other in by_last[word]:
+            if type_of(other) is EntityType.PERSON and len(words[other]) <= 4:
                 targets.append(other)
     surface = by_key[key][0].surface
     if n == 1 and surface.isupper() and 2 <= len(surface) <= 6:

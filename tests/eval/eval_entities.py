@@ -8,7 +8,9 @@ The data is one token a line (token, POS, chunk, IOB2 tag with PER/ORG/LOC/MISC)
 is rebuilt as text, :func:`reader.extract_entities` runs on it, and every predicted mention is
 mapped back to a token span. Scores are entity-level exact-span precision, recall and F1,
 untyped and typed (PERSON→PER, ORG→ORG, PLACE→LOC, NORP/PRODUCT/EVENT/OTHER→MISC); DATE
-mentions are left out of the predictions and the gold data has none.
+mentions are left out of the predictions and the gold data has none. A name cut from a
+hyphenated adjective ("London" of "London-based") is scored as the whole token, which CoNLL
+tags MISC.
 
 Layouts (how the text is rebuilt from tokens):
 
@@ -21,6 +23,7 @@ Layouts (how the text is rebuilt from tokens):
 from __future__ import annotations
 
 import argparse
+import re
 import time
 from collections import Counter
 from collections.abc import Iterator
@@ -43,6 +46,7 @@ TYPE_TO_CONLL = {
 }
 _NO_SPACE_BEFORE = frozenset([",", ".", ":", ";", "!", "?", ")", "]", "'s", "'", "n't", "%"])
 _NO_SPACE_AFTER = frozenset(["(", "[", "$"])
+_WHITESPACE = re.compile(r"\s")
 
 
 @dataclass
@@ -146,11 +150,18 @@ def predicted_spans(doc: RebuiltDocument) -> tuple[set[tuple[int, int, str]], in
         for mention in entity.mentions:
             first = doc.token_starts.get(mention.start)
             last = doc.token_ends.get(mention.end)
+            mention_kind = kind
+            if last is None and doc.text[mention.end : mention.end + 1] == "-":
+                # "London" of "London-based": CoNLL keeps the hyphenated word as one token and
+                # tags the adjective it makes MISC; score the name as that token.
+                token_end = _WHITESPACE.search(doc.text, mention.end)
+                last = doc.token_ends.get(token_end.start() if token_end else len(doc.text))
+                mention_kind = "MISC"
             if first is None or last is None:
                 misaligned += 1
                 predicted.add((-mention.start - 1, -mention.end - 1, kind))  # counts as wrong
                 continue
-            predicted.add((first, last + 1, kind))
+            predicted.add((first, last + 1, mention_kind))
     return predicted, misaligned
 
 
