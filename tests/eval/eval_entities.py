@@ -9,8 +9,9 @@ is rebuilt as text, :func:`reader.extract_entities` runs on it, and every predic
 mapped back to a token span. Scores are entity-level exact-span precision, recall and F1,
 untyped and typed (PERSON→PER, ORG→ORG, PLACE→LOC, NORP/PRODUCT/EVENT/OTHER→MISC); DATE
 mentions are left out of the predictions and the gold data has none. A name cut from a
-hyphenated adjective ("London" of "London-based") is scored as the whole token, which CoNLL
-tags MISC.
+hyphenated adjective ("London" of "London-based", which CoNLL keeps as one token tagged MISC)
+counts as a wrong span, as an exact-span scorer counts it; ``--credit-hyphen-names`` scores it
+as that whole token instead, typed MISC.
 
 Layouts (how the text is rebuilt from tokens):
 
@@ -139,7 +140,9 @@ def rebuild(document: ConllDocument, layout: str) -> RebuiltDocument:
     return RebuiltDocument("".join(pieces), starts, ends, gold_spans(tags), tokens)
 
 
-def predicted_spans(doc: RebuiltDocument) -> tuple[set[tuple[int, int, str]], int]:
+def predicted_spans(
+    doc: RebuiltDocument, credit_hyphen_names: bool = False
+) -> tuple[set[tuple[int, int, str]], int]:
     """Predicted entities as token spans, and how many mentions fell off token boundaries."""
     predicted: set[tuple[int, int, str]] = set()
     misaligned = 0
@@ -151,7 +154,8 @@ def predicted_spans(doc: RebuiltDocument) -> tuple[set[tuple[int, int, str]], in
             first = doc.token_starts.get(mention.start)
             last = doc.token_ends.get(mention.end)
             mention_kind = kind
-            if last is None and doc.text[mention.end : mention.end + 1] == "-":
+            hyphenated = doc.text[mention.end : mention.end + 1] == "-"
+            if last is None and hyphenated and credit_hyphen_names:
                 # "London" of "London-based": CoNLL keeps the hyphenated word as one token and
                 # tags the adjective it makes MISC; score the name as that token.
                 token_end = _WHITESPACE.search(doc.text, mention.end)
@@ -178,7 +182,9 @@ class Result:
     errors: list[str] = field(default_factory=list)
 
 
-def evaluate(documents: list[ConllDocument], layout: str) -> Result:
+def evaluate(
+    documents: list[ConllDocument], layout: str, credit_hyphen_names: bool = False
+) -> Result:
     """Score the extractor on every document rebuilt in ``layout``."""
     result = Result()
     if layout == "sentences":
@@ -187,7 +193,7 @@ def evaluate(documents: list[ConllDocument], layout: str) -> Result:
     for document in documents:
         doc = rebuild(document, layout)
         started = time.perf_counter()
-        predicted, misaligned = predicted_spans(doc)
+        predicted, misaligned = predicted_spans(doc, credit_hyphen_names)
         result.seconds += time.perf_counter() - started
         result.words += len(doc.text.split())
         result.misaligned += misaligned
@@ -235,11 +241,16 @@ def main() -> int:
     layouts = ["lines", "detok", "flat", "sentences"]
     parser.add_argument("--layout", choices=layouts, action="append")
     parser.add_argument("--errors", type=int, default=0, help="print the N commonest mistakes")
+    parser.add_argument(
+        "--credit-hyphen-names",
+        action="store_true",
+        help='score "London" of "London-based" as the whole MISC token',
+    )
     args = parser.parse_args()
     documents = read_conll(data_path("entities", args.file))
     print(f"{args.file}: {len(documents)} documents")
     for layout in args.layout or layouts:
-        result = evaluate(documents, layout)
+        result = evaluate(documents, layout, args.credit_hyphen_names)
         print(f"\n[{layout}] {result.words} words, {result.words / result.seconds:,.0f} words/s")
         print(result.untyped.line("untyped (exact span)"))
         print(result.typed.line("typed (exact span and type)"))
