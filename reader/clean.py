@@ -71,6 +71,9 @@ def clean_paragraphs(text: str, spans: Sequence[Span]) -> list[Paragraph]:
     paragraphs: list[Paragraph] = []
     for i, span in enumerate(spans):
         match = matches[i]
+        if match is not None and furniture[i] is None:
+            source = _first_kept_copy(match.source, matches, furniture)
+            match = None if source is None else match._replace(source=source)
         if furniture[i] is not None:
             paragraph = Paragraph(
                 i, span.start, span.end, ParagraphStatus.BOILERPLATE, None, furniture[i]
@@ -91,6 +94,19 @@ def clean_paragraphs(text: str, spans: Sequence[Span]) -> list[Paragraph]:
             )
         paragraphs.append(paragraph)
     return paragraphs
+
+
+def _first_kept_copy(
+    source: int, matches: Sequence[Match | None], furniture: Sequence[str | None]
+) -> int | None:
+    """The kept paragraph a repeat of ``source`` goes back to, or None if it goes back to none.
+
+    In a pattern repeated more than twice (A B A B A) a copy may be matched to the copy
+    before it; the reader names the first copy, the one it shows.
+    """
+    while furniture[source] is None and (earlier := matches[source]) is not None:
+        source = earlier.source  # always an earlier paragraph, so this ends
+    return source if furniture[source] is None else None
 
 
 def find_furniture(texts: Sequence[str], keys: Sequence[str]) -> list[str | None]:
@@ -204,7 +220,8 @@ def keep_legitimate_repeats(
     for group in members.values():
         if len(group) < TEMPLATE_COUNT:
             continue
-        if all(position[b] - position[a] > 1 for a, b in pairwise(group)):
+        spaced = all(position[b] - position[a] > 1 for a, b in pairwise(group))
+        if spaced and not _looped(group, matches, order, position):
             templated = True
             for i in group[1:]:
                 matches[i] = None
@@ -229,6 +246,24 @@ def keep_legitimate_repeats(
         if not _is_damage(i, match, keys, texts, neighbours, templated):
             matches[i] = None
     _fill_run_gaps(keys, texts, matches, order)
+
+
+def _looped(
+    group: Sequence[int],
+    matches: Sequence[Match | None],
+    order: Sequence[int],
+    position: dict[int, int],
+) -> bool:
+    """True when a paragraph's copies come back with nothing new between them.
+
+    A block pasted over and over (A B C A B C A B C) repeats each of its paragraphs "never twice
+    in a row", as a refrain does; but between a refrain's returns stands new text, while
+    between the copies of a looped block stand only other copies.
+    """
+    for a, b in pairwise(group[1:]):
+        if any(matches[order[n]] is None for n in range(position[a] + 1, position[b])):
+            return False
+    return True
 
 
 def _fill_run_gaps(

@@ -14,9 +14,9 @@ _BOM = "\ufeff"
 
 
 def normalize_text(text: str) -> str:
-    """Return ``text`` with ``\\r\\n`` and ``\\r`` turned into ``\\n``, in NFC, without a BOM."""
+    """``text`` with ``\\r\\n`` and ``\\r`` turned into ``\\n``, in NFC, without leading BOMs."""
     if text.startswith(_BOM):
-        text = text[1:]
+        text = text.lstrip(_BOM)  # a file saved twice with a BOM starts with two
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.isascii():

@@ -40,6 +40,13 @@ def test_every_span_points_into_the_normalised_text() -> None:
         assert analysis.text[sentence.start : sentence.end] == sentence.text
 
 
+def test_every_leading_byte_order_mark_is_dropped_once_and_for_all() -> None:
+    # A file saved twice by an editor that adds a BOM starts with two of them.
+    analysis = reader.analyze("\ufeff\ufeffThe ferry may be late.")
+    assert analysis.text == "The ferry may be late."
+    assert reader.analyze(analysis.text).text == analysis.text
+
+
 def test_analysis_is_deterministic_and_round_trips_through_json(sample_text: str) -> None:
     first = reader.analyze(sample_text, source="sample")
     second = reader.analyze(sample_text, source="sample")

@@ -53,6 +53,22 @@ def statuses(paragraphs: list[str]) -> list[ParagraphStatus]:
 # --- duplicates --------------------------------------------------------------------------------
 
 
+def test_a_pattern_repeated_three_times_points_every_copy_to_a_shown_paragraph() -> None:
+    # A B A B A: the last A could be matched to the A before it, which is itself hidden.
+    _, result = clean([P[0], P[1], P[0], P[1], P[0], P[5]])
+    assert [p.status for p in result] == [KEPT, KEPT, DUPLICATE, DUPLICATE, DUPLICATE, KEPT]
+    assert [p.duplicate_of for p in result[2:5]] == [0, 1, 0]
+    assert result[4].reason == "duplicate of ¶0"
+
+
+def test_a_block_pasted_three_times_is_hidden_but_a_refrain_between_new_text_is_kept() -> None:
+    _, looped = clean([P[0], P[1], P[2], P[0], P[1], P[2], P[0], P[1], P[2], P[5]])
+    assert [p.status for p in looped] == [KEPT] * 3 + [DUPLICATE] * 6 + [KEPT]
+    assert [p.duplicate_of for p in looped[3:9]] == [0, 1, 2, 0, 1, 2]
+    refrain = statuses([P[0], P[5], P[1], P[5], P[2], P[5], P[3]])
+    assert refrain == [KEPT] * 7
+
+
 def test_a_copied_run_of_paragraphs_is_hidden_and_points_to_the_first_copies() -> None:
     _, result = clean([*P[:4], P[1], P[2], P[3], P[4]])
     assert [p.status for p in result] == [KEPT] * 4 + [DUPLICATE] * 3 + [KEPT]
