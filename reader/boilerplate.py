@@ -15,7 +15,9 @@ Two layers decide:
   :func:`line_features`) weighed by a small logistic model. The vocabulary is generic
   (``reader/lexicon/boilerplate.toml``); the weights were learned from the lines of real news
   pages that are not part of their article (``reader/lexicon/boilerplate_weights.toml``, rebuilt
-  by ``tests/eval/train_boilerplate.py``). No page text is stored, only feature weights.
+  by ``tests/eval/train_boilerplate.py``). No page text is stored, only feature weights. Some
+  of the weighted features are words learned from the furniture of many sites (``lw:<word>``);
+  they count only in short lines that read as menu entries.
 
 A line without any furniture word or mark (a subheading, a name, a headline) is never called
 furniture: removing real text costs the reader more than keeping a stray line of the page.
@@ -135,6 +137,10 @@ _MAX_MENU_WORDS = 3
 """Lines of up to this many words made only of furniture words count as menu entries."""
 _MAX_SKIPPED = 2
 """At most this many function words may stand between the two words of a phrase pair."""
+LEARNED_PREFIX = "lw:"
+"""The feature name of a learned furniture word is this prefix and the word."""
+LEARNED_MENU = "lmenu:"
+"""A short line of furniture words, one or more of them learned ("lmenu:<word count>")."""
 
 
 class Vocabulary(NamedTuple):
@@ -149,6 +155,9 @@ class Vocabulary(NamedTuple):
     """Category → the few words shown to the user ("share buttons")."""
     words: frozenset[str] = frozenset()
     """Every furniture word, distinctive or phrase-only."""
+    learned: frozenset[str] = frozenset()
+    """Words learned from the furniture of many sites ("horoscopes", "classifieds"), named by
+    the ``lw:`` features of the bundled weights: no list of them is written by hand."""
 
 
 class Model(NamedTuple):
@@ -173,8 +182,16 @@ def vocabulary() -> Vocabulary:
         for word in entry.get("phrase_words", "").split():
             category_of.setdefault(word.lower(), name)
     function_words = frozenset(data["phrases"]["function_words"].split()) - set(category_of)
+    learned = frozenset(
+        f[len(LEARNED_PREFIX) :] for f in model().weights if f.startswith(LEARNED_PREFIX)
+    )
     return Vocabulary(
-        category_of, frozenset(distinctive), function_words, reasons, frozenset(category_of)
+        category_of,
+        frozenset(distinctive),
+        function_words,
+        reasons,
+        frozenset(category_of),
+        learned - set(category_of),
     )
 
 
@@ -352,7 +369,26 @@ def line_features(text: str, vocab: Vocabulary | None = None) -> list[str]:
 
     size = "s" if n_words <= 4 else "m" if n_words <= 12 else "l"
     features += _vocabulary_features(lowered, size, vocab)
+    features += learned_features(lowered, vocab)
     return list(dict.fromkeys(features))
+
+
+def learned_features(lowered: Iterable[str], vocab: Vocabulary) -> list[str]:
+    """Features of the learned furniture words of a short line that reads as a menu entry.
+
+    Only a line of up to :data:`_MAX_MENU_WORDS` words made only of furniture words, at least
+    one of them learned ("Horoscopes", "Classifieds Obituaries"), has them: each learned word
+    is a feature, and so is the line's length. A learned word in a longer line says nothing.
+    """
+    if not vocab.learned:
+        return []
+    content = [w for w in lowered if w not in vocab.function_words]
+    if not content or len(content) > _MAX_MENU_WORDS or vocab.learned.isdisjoint(content):
+        return []
+    if not all(w in vocab.learned or w in vocab.category_of for w in content):
+        return []
+    found = [LEARNED_PREFIX + w for w in content if w in vocab.learned]
+    return [*found, f"{LEARNED_MENU}{len(content)}"]
 
 
 _EVIDENCE_MARKS = frozenset(
@@ -376,7 +412,10 @@ def may_show_evidence(text: str) -> bool:
     """
     line = " ".join(text.split())
     lowered = _WORD.findall(line.lower().replace("’", "'"))
-    if not vocabulary().words.isdisjoint(lowered) or _SPECIAL_MARKS.search(line):
+    vocab = vocabulary()
+    if not vocab.words.isdisjoint(lowered) or _SPECIAL_MARKS.search(line):
+        return True
+    if not vocab.learned.isdisjoint(lowered):
         return True
     if ("." in line and _URL.search(line)) or _GLUED.search(line) or _BYLINE.match(line):
         return True
@@ -392,7 +431,9 @@ def may_show_evidence(text: str) -> bool:
 def has_evidence(features: Iterable[str]) -> bool:
     """True when a line shows some sign of furniture beyond its bare shape."""
     return any(
-        f[:2] in ("w:", "p:") or f.startswith(("label:", "menu:")) or f in _EVIDENCE_MARKS
+        f[:2] in ("w:", "p:")
+        or f.startswith(("label:", "menu:", LEARNED_MENU))
+        or f in _EVIDENCE_MARKS
         for f in features
     )
 

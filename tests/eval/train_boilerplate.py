@@ -11,9 +11,14 @@ Examples come from ../shared/data (never copied into the project; only feature w
   articles (``articles/*.jsonl``).
 
 A line is turned into the shape features of :func:`reader.boilerplate.line_features`; a
-logistic model is fitted with L2 regularisation. Cross-validation holds out whole pages, so the
-figures say how well the weights carry over to pages (and sites) never seen in training. The
-weights are written to ``reader/lexicon/boilerplate_weights.toml``.
+logistic model is fitted with L2 regularisation. Besides the hand-written vocabulary, words are
+learned: those that short furniture lines of at least ``MIN_SITES`` sites use, that article
+paragraphs rarely use and do not capitalise as names (``learn_words``). They count only in lines
+of up to three words made of furniture words (menu entries); their weights name them
+(``lw:<word>``), which is all the project keeps of them. Cross-validation holds out whole
+pages, so the figures say how well the weights carry over to pages (and sites) never seen in
+training; each fold chooses its learned words from its training pages only. The weights are
+written to ``reader/lexicon/boilerplate_weights.toml``.
 """
 
 from __future__ import annotations
@@ -28,14 +33,23 @@ import sys
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+from urllib.parse import urlparse
 
 from common import REPO_ROOT, data_path
 
 import reader
 from reader import boilerplate
-from reader.boilerplate import MAX_LINE_WORDS, furniture_rule, has_evidence, line_features
+from reader.boilerplate import (
+    LEARNED_PREFIX,
+    MAX_LINE_WORDS,
+    Vocabulary,
+    furniture_rule,
+    has_evidence,
+    learned_features,
+    line_features,
+)
 from reader.segment import split_paragraphs
 
 WEIGHTS_PATH = REPO_ROOT / "reader" / "lexicon" / "boilerplate_weights.toml"
@@ -50,8 +64,25 @@ MIN_WORDS_IN_BODY = 4
 BODY_WEIGHT = 3.0
 """Short lines of real article bodies are the text that must not be lost: they count more."""
 
+MIN_SITES = 3
+"""A word is learned as furniture when furniture lines of this many sites (or more) use it..."""
+LEARNED_MAX_LINE_WORDS = 4
+"""...in lines of up to this many words (menus, buttons)..."""
+LEARNED_MAX_ARTICLE_RATE = 0.001
+"""...and no more than this share of article paragraphs do."""
+LEARNED_MAX_WORDS = 300
+"""At most this many words are learned (those used by the most sites)."""
+NAME_SHARE = 0.5
+"""A word that article text capitalises this often inside a paragraph is a name ("Trump"),
+news of its day and not furniture: it is never learned."""
+"""At most this many words are learned (those used by the most sites)."""
+
 _SIMULATED_MAX_CHARS = 120
 _BUNDLED_MODEL = boilerplate.model
+_BUNDLED_VOCABULARY = boilerplate.vocabulary
+BASE_VOCABULARY = boilerplate.vocabulary()._replace(learned=frozenset())
+"""The hand-written vocabulary alone: learned words are chosen again for every model fitted."""
+_LOWERED_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 _BLOCK_TAGS = frozenset(
     """
@@ -74,6 +105,8 @@ class Example:
     group: str
     text: str
     weight: float = 1.0
+    site: str | None = None
+    """The host of the page a line comes from (None for article paragraphs)."""
 
 
 def _key(text: str) -> str:
@@ -125,12 +158,16 @@ def page_examples() -> Iterator[Example]:
     truth = json.loads(data_path("extract", "ground-truth.json").read_text(encoding="utf-8"))
     for page_id, entry in sorted(truth.items()):
         body = entry["articleBody"]
+        site = urlparse(entry["url"]).hostname or page_id
+        site = site.removeprefix("www.")
         body_key = f" {_key(body)} "
         paragraph_keys: set[str] = set()
         for span in split_paragraphs(body):
             text = body[span.start : span.end]
             paragraph_keys.add(_key(text))
-            yield Example(line_features(text), False, page_id, text, BODY_WEIGHT)
+            yield Example(
+                line_features(text, BASE_VOCABULARY), False, page_id, text, BODY_WEIGHT, site
+            )
         html_path = data_path("extract", "html", f"{page_id}.html.gz")
         html = gzip.decompress(html_path.read_bytes()).decode("utf-8", errors="replace")
         seen: set[str] = set()
@@ -141,7 +178,7 @@ def page_examples() -> Iterator[Example]:
             if len(key.split()) >= MIN_WORDS_IN_BODY and f" {key} " in body_key:
                 continue  # a piece of the article (a line of a longer paragraph)
             seen.add(key)
-            yield Example(line_features(line), True, page_id, line)
+            yield Example(line_features(line, BASE_VOCABULARY), True, page_id, line, site=site)
 
 
 def article_examples(limit: int) -> Iterator[Example]:
@@ -162,7 +199,60 @@ def article_examples(limit: int) -> Iterator[Example]:
     chosen = short[: limit // 2] if len(short) > limit // 2 else short
     chosen += rng.sample(rest, min(len(rest), limit - len(chosen)))
     for group, text in chosen:
-        yield Example(line_features(text), False, group, text)
+        yield Example(line_features(text, BASE_VOCABULARY), False, group, text)
+
+
+def lowered_words(text: str) -> list[str]:
+    """The lower-cased words of a line, as :func:`reader.boilerplate.line_features` reads them."""
+    return _LOWERED_WORD.findall(" ".join(text.split()).lower().replace("’", "'"))
+
+
+def learn_words(examples: Sequence[Example]) -> frozenset[str]:
+    """Words that the short furniture lines of many sites use and article paragraphs rarely do.
+
+    Only the given (training) examples are read, so a held-out page never chooses a word.
+    """
+    sites_of: dict[str, set[str]] = {}
+    article_count: Counter[str] = Counter()
+    inner: Counter[str] = Counter()
+    capitalised: Counter[str] = Counter()
+    articles = 0
+    skipped = BASE_VOCABULARY.words | BASE_VOCABULARY.function_words
+    for example in examples:
+        words = set(lowered_words(example.text))
+        if not example.furniture:
+            articles += 1
+            article_count.update(words)
+            for word in _LOWERED_WORD.findall(example.text)[1:]:
+                inner[word.lower()] += 1
+                capitalised[word.lower()] += word[0].isupper()
+        elif example.site and len(example.text.split()) <= LEARNED_MAX_LINE_WORDS:
+            for word in words:
+                if word not in skipped and len(word) > 1 and word.isalpha():
+                    sites_of.setdefault(word, set()).add(example.site)
+    limit = LEARNED_MAX_ARTICLE_RATE * articles
+    chosen = [
+        (-len(sites), article_count[word], word)
+        for word, sites in sites_of.items()
+        if len(sites) >= MIN_SITES
+        and article_count[word] <= limit
+        and not (inner[word] >= 3 and capitalised[word] > NAME_SHARE * inner[word])
+    ]
+    return frozenset(word for _, _, word in sorted(chosen)[:LEARNED_MAX_WORDS])
+
+
+def with_learned_words(
+    examples: Sequence[Example], learned: frozenset[str]
+) -> tuple[Vocabulary, list[Example]]:
+    """The vocabulary with ``learned`` words, and the examples with their features added."""
+    vocab = BASE_VOCABULARY._replace(learned=learned)
+    extended = [
+        replace(e, features=e.features + learned_features(lowered_words(e.text), vocab))
+        if not learned.isdisjoint(lowered_words(e.text))
+        else e
+        for e in examples
+    ]
+    return vocab, extended
 
 
 def in_model_domain(example: Example) -> bool:
@@ -215,25 +305,33 @@ def score(bias: float, weights: dict[str, float], features: Sequence[str]) -> fl
 
 
 def cross_validate(
-    examples: Sequence[Example], all_examples: Sequence[Example], thresholds: Sequence[float]
+    all_examples: Sequence[Example], thresholds: Sequence[float], excluded: set[str]
 ) -> None:
     """Hold out whole pages (and articles) in turn; print recall and false-positive rates.
 
-    Then the cleaner itself is run, with each fold's model, on the held-out pages' article
-    bodies with some of the same pages' own furniture lines put between their paragraphs.
+    Each fold learns its furniture words and its weights from its training pages only. Then the
+    cleaner itself is run, with each fold's model, on the held-out pages' article bodies with
+    some of the same pages' own furniture lines put between their paragraphs.
     """
-    groups = sorted({e.group for e in examples} | {e.group for e in all_examples})
+    groups = sorted({e.group for e in all_examples})
     rng = random.Random(SEED)
     rng.shuffle(groups)
     fold_of = {g: i % FOLDS for i, g in enumerate(groups)}
     scored: list[tuple[float, Example]] = []
-    models: list[tuple[float, dict[str, float]]] = []
+    models: list[tuple[Vocabulary, float, dict[str, float]]] = []
     for fold in range(FOLDS):
+        learned = learn_words(
+            [e for e in all_examples if fold_of[e.group] != fold and e.group not in excluded]
+        )
+        vocab, extended = with_learned_words(all_examples, learned)
+        examples = [e for e in extended if in_model_domain(e) and e.group not in excluded]
         train = [e for e in examples if fold_of[e.group] != fold]
         test = [e for e in examples if fold_of[e.group] == fold]
         bias, weights = fit(train, feature_vocabulary(train))
-        models.append((bias, weights))
+        models.append((vocab, bias, weights))
         scored.extend((score(bias, weights, e.features), e) for e in test)
+    learned_sizes = ", ".join(str(len(v.learned)) for v, _, _ in models)
+    print(f"learned words per fold: {learned_sizes}")
     print(f"cross-validation over {len(groups)} pages/articles, {FOLDS} folds (held out by page)")
     furniture = [s for s, e in scored if e.furniture]
     short_furniture = [s for s, e in scored if e.furniture and len(e.text.split()) <= 8]
@@ -257,7 +355,7 @@ def cross_validate(
 def simulate_held_out_pages(
     all_examples: Sequence[Example],
     fold_of: dict[str, int],
-    models: Sequence[tuple[float, dict[str, float]]],
+    models: Sequence[tuple[Vocabulary, float, dict[str, float]]],
     min_pages: int,
 ) -> None:
     """Insert real furniture lines into real bodies; count what the whole cleaner removes.
@@ -276,8 +374,9 @@ def simulate_held_out_pages(
         pages_with.update({_key(line) for line in lines})
     counts: Counter[str] = Counter()
     for page_id in sorted(truth):
-        bias, weights = models[fold_of[page_id]]
+        vocab, bias, weights = models[fold_of[page_id]]
         boilerplate.model = lambda b=bias, w=weights: boilerplate.Model(b, w)  # type: ignore[misc]
+        boilerplate.vocabulary = lambda v=vocab: v  # type: ignore[misc]
         body = [p.strip() for p in truth[page_id]["articleBody"].split("\n\n") if p.strip()]
         pool = [line for line in lines_of.get(page_id, []) if pages_with[_key(line)] >= min_pages]
         rng = random.Random(page_id)
@@ -299,6 +398,7 @@ def simulate_held_out_pages(
         counts["documents"] += 1
         counts["exact"] += exact
     boilerplate.model = _BUNDLED_MODEL
+    boilerplate.vocabulary = _BUNDLED_VOCABULARY
     which = "every line" if min_pages == 1 else f"lines found on {min_pages}+ pages"
     print(
         f"  cleaner on held-out bodies with their pages' furniture ({which}): "
@@ -343,18 +443,21 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
 
     all_examples = list(page_examples()) + list(article_examples(ARTICLE_PARAGRAPHS))
-    examples = [e for e in all_examples if in_model_domain(e)]
+    excluded: set[str] = set()
     if args.exclude_dedup_sources:
         dedup = data_path("clean", "dedup_dev.jsonl")
-        sources = {json.loads(line)["source_id"] for line in dedup.open(encoding="utf-8")}
-        examples = [e for e in examples if e.group not in sources]
+        excluded = {json.loads(line)["source_id"] for line in dedup.open(encoding="utf-8")}
     if not args.no_cv:
-        cross_validate(examples, all_examples, (0.5, 0.7, 0.8, 0.9, 0.95, 0.98))
+        cross_validate(all_examples, (0.5, 0.7, 0.8, 0.9, 0.95, 0.98), excluded)
     if args.check:
         return 0
+    training = [e for e in all_examples if e.group not in excluded]
+    _, extended = with_learned_words(all_examples, learn_words(training))
+    examples = [e for e in extended if in_model_domain(e) and e.group not in excluded]
     bias, weights = fit(examples, feature_vocabulary(examples))
     write_weights(args.output, bias, weights)
-    print(f"wrote {len(weights)} weights to {args.output}")
+    learned = sum(f.startswith(LEARNED_PREFIX) for f in weights)
+    print(f"wrote {len(weights)} weights ({learned} learned words) to {args.output}")
     return 0
 
 

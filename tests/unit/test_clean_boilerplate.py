@@ -178,3 +178,41 @@ def test_prose_skips_the_anchored_rules() -> None:
     prose = "Few details are available right now, but the project is in its early phases."
     assert not boilerplate._ANCHORED_START.match(prose)
     assert furniture_rule(prose) is None
+
+
+def test_a_learned_word_makes_a_short_menu_line_evidence_but_not_a_sentence() -> None:
+    with_learned = vocabulary()._replace(learned=frozenset({"gizmology", "quux"}))
+    without = vocabulary()._replace(learned=frozenset())
+
+    entry = line_features("Gizmology", with_learned)
+    assert "lw:gizmology" in entry
+    assert "lmenu:1" in entry
+    assert has_evidence(entry)
+    assert not has_evidence(line_features("Gizmology", without))
+
+    pair = line_features("Quux & Gizmology", with_learned)
+    assert {"lw:quux", "lw:gizmology", "lmenu:2"} <= set(pair)
+
+    # In prose, or beside a word that is not furniture, a learned word says nothing.
+    sentence = line_features("The gizmology fair opened in the old mill on Monday.", with_learned)
+    assert not any(f.startswith(("lw:", "lmenu:")) for f in sentence)
+    assert not any(f.startswith("lw:") for f in line_features("Gizmology Thursdays", with_learned))
+
+
+def test_the_bundled_learned_words_are_a_short_list_of_plain_words() -> None:
+    vocab = vocabulary()
+    learned = [f.removeprefix("lw:") for f in model().weights if f.startswith("lw:")]
+    assert 0 < len(learned) <= 300
+    assert set(learned) == vocab.learned
+    for word in learned:
+        assert word.isalpha() and word.islower(), word
+        assert word not in vocab.category_of, word
+    # A learned word alone on a line is seen by the quick pre-test, and scored.
+    word = min(learned)
+    assert may_show_evidence(word.title())
+    assert boilerplate_score(word.title()) > 0
+
+
+def test_common_subheadings_are_not_furniture() -> None:
+    for heading in ("Ingredients", "Our ruling", "Power and Performance", "Method"):
+        assert boilerplate_score(heading) < 0.95, heading
