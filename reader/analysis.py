@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 
 from reader.clean import clean_paragraphs
 from reader.entities import extract_entities
-from reader.model import Analysis, Entity, Paragraph, Sentence, Span
+from reader.model import Analysis, Document, Entity, Paragraph, Sentence, Span
 from reader.normalize import normalize_text
 from reader.segment import split_paragraphs, split_sentences
 from reader.speculation import flag_sentences
@@ -46,6 +46,13 @@ def analyze(
         source=source,
         title=title or guess_title(text, kept),
         metadata={k: v for k, v in (metadata or {}).items() if v},
+    )
+
+
+def analyze_document(document: Document) -> Analysis:
+    """Analyse a loaded document, carrying its source, title and metadata into the result."""
+    return analyze(
+        document.text, source=document.source, title=document.title, metadata=document.metadata
     )
 
 

@@ -120,7 +120,7 @@ def _run_analyze(argv: Sequence[str]) -> int:
         return _run_corpus(args.targets, jobs=args.jobs, progress=args.progress)
     if len(args.targets) > 1:
         parser.error(f"{len(args.targets)} inputs given: use --format jsonl for several")
-    from reader.analysis import analyze
+    from reader.analysis import analyze_document
     from reader.errors import InputError
     from reader.export import render
     from reader.sources import load
@@ -130,13 +130,7 @@ def _run_analyze(argv: Sequence[str]) -> int:
         raise InputError(
             f"{target} is a directory, not an article (--format jsonl analyses every file in it)"
         )
-    document = load(target)
-    analysis = analyze(
-        document.text,
-        source=document.source,
-        title=document.title,
-        metadata=_metadata(document),
-    )
+    analysis = analyze_document(load(target))
     sys.stdout.write(render(analysis, args.format))
     sys.stdout.flush()
     return EXIT_OK
@@ -188,11 +182,6 @@ def _run_corpus(targets: Sequence[str], *, jobs: int | None, progress: bool) -> 
 
 def _plural(count: int, noun: str) -> str:
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
-
-
-def _metadata(document: object) -> dict[str, str]:
-    keys = ("site", "author", "date", "url")
-    return {key: value for key in keys if (value := getattr(document, key, None))}
 
 
 def _run_viewer(argv: Sequence[str]) -> int:

@@ -117,17 +117,11 @@ def _one_line(line: str) -> str:
 
 def analyze_path(target: str) -> ArticleResult:
     """Load and analyse one article; any failure becomes an error result, never an exception."""
-    from reader.analysis import analyze
+    from reader.analysis import analyze_document
     from reader.sources import load
 
     try:
-        document = load(target)
-        analysis = analyze(
-            document.text,
-            source=document.source,
-            title=document.title,
-            metadata=document_metadata(document),
-        )
+        analysis = analyze_document(load(target))
         line = analysis_line(analysis)
     except ReaderError as error:
         return _failure(target, str(error))
@@ -169,12 +163,6 @@ def analyze_record(record: Mapping[str, Any]) -> ArticleResult:
     except Exception as error:  # one bad record must not stop the batch
         return _failure(source, f"{source}: internal error: {type(error).__name__}: {error}")
     return _success(source, analysis, line)
-
-
-def document_metadata(document: object) -> dict[str, str]:
-    """The site, author, date and url a loaded document carries, where known."""
-    keys = ("site", "author", "date", "url")
-    return {key: value for key in keys if (value := getattr(document, key, None))}
 
 
 def _failure(target: str, message: str) -> ArticleResult:

@@ -184,6 +184,12 @@ class Document:
     encoding: str | None = None
     """The character encoding the bytes were decoded with, when there were bytes."""
 
+    @property
+    def metadata(self) -> dict[str, str]:
+        """What the source said about itself (site, author, date, url), where known."""
+        facts = {"site": self.site, "author": self.author, "date": self.date, "url": self.url}
+        return {key: value for key, value in facts.items() if value}
+
 
 @dataclass(frozen=True, slots=True)
 class Analysis:

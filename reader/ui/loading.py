@@ -5,22 +5,11 @@ from __future__ import annotations
 from reader.model import Analysis, Document, Paragraph
 
 
-def document_metadata(document: Document) -> dict[str, str]:
-    """The facts a document knows about its source (site, author, date, url), for reports."""
-    keys = ("site", "author", "date", "url")
-    return {key: value for key in keys if (value := getattr(document, key, None))}
-
-
 def analyse_document(document: Document) -> Analysis:
     """Run the analysis on a loaded document (imported here: the pipeline is not needed sooner)."""
-    from reader.analysis import analyze
+    from reader.analysis import analyze_document
 
-    return analyze(
-        document.text,
-        source=document.source,
-        title=document.title,
-        metadata=document_metadata(document),
-    )
+    return analyze_document(document)
 
 
 def clean_preview(document: Document) -> Analysis:

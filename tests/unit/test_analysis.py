@@ -72,3 +72,20 @@ def test_importing_reader_does_not_import_textual() -> None:
     code = "import sys, reader; reader.analyze('Hello.'); print('textual' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_a_loaded_document_carries_its_source_title_and_metadata_into_the_analysis() -> None:
+    from reader.analysis import analyze_document
+    from reader.model import Document
+
+    document = Document(
+        text="Harbour ferries may be replaced.",
+        source="page.html",
+        title="Ferries",
+        site="Estuary Daily",
+        author=None,
+        url="https://example.org/ferries",
+    )
+    analysis = analyze_document(document)
+    assert (analysis.source, analysis.title) == ("page.html", "Ferries")
+    assert analysis.metadata == {"site": "Estuary Daily", "url": "https://example.org/ferries"}
