@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -23,6 +25,21 @@ SAMPLE_ARTICLE = ASSETS / "sample-article.txt"
 SHARED = Path(os.environ.get("READER_SHARED", REPO_ROOT.parent / "shared"))
 SEED_ARTICLE = SHARED / "seed" / "seed-article.txt"
 SHARED_DATA = SHARED / "data"
+
+
+def run_reader(
+    *args: str, stdin: bytes | None = None, cwd: Path | None = None
+) -> subprocess.CompletedProcess[bytes]:
+    """Run ``python -m reader ARGS`` as a user would (no debug tracebacks), output as bytes."""
+    return subprocess.run(
+        [sys.executable, "-m", "reader", *args],
+        input=stdin,
+        capture_output=True,
+        env={**os.environ, "READER_DEBUG": ""},
+        cwd=cwd,
+        timeout=120,
+        check=False,
+    )
 
 
 def require(path: Path) -> Path:

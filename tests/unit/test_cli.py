@@ -3,29 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import SAMPLE_ARTICLE
-
-
-def run(
-    *args: str, stdin: bytes | None = None, cwd: Path | None = None
-) -> subprocess.CompletedProcess[bytes]:
-    env = {**os.environ, "READER_DEBUG": ""}
-    return subprocess.run(
-        [sys.executable, "-m", "reader", *args],
-        input=stdin,
-        capture_output=True,
-        env=env,
-        cwd=cwd,
-        timeout=60,
-        check=False,
-    )
+from tests.conftest import run_reader as run
 
 
 def test_analyze_prints_the_json_schema() -> None:

@@ -19,20 +19,9 @@ from reader.corpus import (
     expand_targets,
 )
 from tests.conftest import SAMPLE_ARTICLE
+from tests.conftest import run_reader as run
 
 EXIT_SOME_FAILED = 4
-
-
-def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[bytes]:
-    env = {**os.environ, "READER_DEBUG": ""}
-    return subprocess.run(
-        [sys.executable, "-m", "reader", *args],
-        capture_output=True,
-        env=env,
-        cwd=cwd,
-        timeout=120,
-        check=False,
-    )
 
 
 def article(number: int) -> str:
