@@ -27,20 +27,20 @@ from reader.model import (
 )
 
 if TYPE_CHECKING:
-    from reader.analysis import analyze
+    from reader.claims.flagging import flag_sentence
     from reader.entities import extract_entities
-    from reader.sources import load
-    from reader.speculation import flag_sentence
+    from reader.loading.sources import load
+    from reader.pipeline import analyze
 
 __version__ = "0.1.0"
 
 # The pipeline's modules load cue lists, name lists and models: they are imported on first use,
 # so that importing any part of the package (the terminal UI, the CLI) stays quick.
 _LAZY = {
-    "analyze": "reader.analysis",
+    "analyze": "reader.pipeline",
     "extract_entities": "reader.entities",
-    "load": "reader.sources",
-    "flag_sentence": "reader.speculation",
+    "load": "reader.loading.sources",
+    "flag_sentence": "reader.claims.flagging",
 }
 
 

@@ -55,7 +55,7 @@ def _viewer_parser() -> argparse.ArgumentParser:
 
 
 def _analyze_parser() -> argparse.ArgumentParser:
-    from reader.export import FORMATS
+    from reader.report.markdown import FORMATS
 
     parser = _Parser(
         prog="reader analyze",
@@ -120,10 +120,10 @@ def _run_analyze(argv: Sequence[str]) -> int:
         return _run_corpus(args.targets, jobs=args.jobs, progress=args.progress)
     if len(args.targets) > 1:
         parser.error(f"{len(args.targets)} inputs given: use --format jsonl for several")
-    from reader.analysis import analyze_document
     from reader.errors import InputError
-    from reader.export import render
-    from reader.sources import load
+    from reader.loading.sources import load
+    from reader.pipeline import analyze_document
+    from reader.report.markdown import render
 
     target = args.targets[0]
     if os.path.isdir(target):
@@ -140,9 +140,9 @@ def _run_corpus(targets: Sequence[str], *, jobs: int | None, progress: bool) -> 
     """Corpus mode: one JSON line per article on stdout, errors and a summary on stderr."""
     import time
 
-    from reader.corpus import analyze_corpus, default_jobs, expand_targets
+    from reader.batch.corpus import analyze_corpus, default_jobs, expand_targets
+    from reader.batch.progress import ProgressBar
     from reader.errors import InputError
-    from reader.progress import ProgressBar
 
     started = time.monotonic()
     paths = expand_targets(targets)

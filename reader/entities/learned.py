@@ -7,7 +7,7 @@ place; and the word just before and just after it when that word is lower case (
 (person, organisation, place, other); a mention's weights are added up and turned into
 probabilities, which vote beside the rules of :mod:`reader.entities.mentions`.
 
-The weights live in ``reader/lexicon/entity_type_weights.tsv``, one feature a line, so every
+The weights live in ``reader/data/entity_type_weights.tsv``, one feature a line, so every
 decision can be read back. They were fitted on news text annotated with these four types by
 ``tests/eval/train_entities.py``; the file holds feature names and numbers only: word endings of
 at most three letters and lower-case context words, never a name.
@@ -18,11 +18,11 @@ from __future__ import annotations
 import math
 import re
 from functools import cache
-from pathlib import Path
 
+from reader.data import data_path
 from reader.model import EntityType
 
-WEIGHTS_PATH = Path(__file__).resolve().parent.parent / "lexicon" / "entity_type_weights.tsv"
+WEIGHTS_PATH = data_path("entity_type_weights.tsv")
 CLASSES = (EntityType.PERSON, EntityType.ORG, EntityType.PLACE, EntityType.OTHER)
 """The four types the weights tell apart, in the order of the columns."""
 SCALE = 3.0

@@ -1,6 +1,6 @@
 """The word lists the entity rules consult, loaded once.
 
-Plain vocabulary lives in ``reader/lexicon/entities.toml``. Countries, their capitals, provinces
+Plain vocabulary lives in ``reader/data/entities.toml``. Countries, their capitals, provinces
 and nationalities come from the ``countryinfo`` package. Every key is folded with :func:`fold`
 so that "U.S.", "US" and "us" find the same entry.
 """
@@ -10,12 +10,12 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import Any
 
+from reader.data import data_path
 from reader.model import EntityType
 
-LEXICON_PATH = Path(__file__).resolve().parent.parent / "lexicon" / "entities.toml"
+LEXICON_PATH = data_path("entities.toml")
 
 
 def fold(word: str) -> str:

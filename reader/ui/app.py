@@ -24,7 +24,6 @@ from textual.worker import get_current_worker
 
 from reader.errors import ReaderError
 from reader.model import Analysis, Document, Entity, FlagKind, Sentence
-from reader.ui.article import ArticleView
 from reader.ui.display import safe_line
 from reader.ui.keys import KEY_SPECS, app_bindings, key_names
 from reader.ui.loading import analyse_document, clean_preview, preview_analysis
@@ -43,8 +42,9 @@ from reader.ui.marks import (
     main_kind,
 )
 from reader.ui.navigation import Stepper
-from reader.ui.status_line import StatusLine
-from reader.ui.title_bar import TitleBar
+from reader.ui.widgets.article import ArticleView
+from reader.ui.widgets.status_line import StatusLine
+from reader.ui.widgets.title_bar import TitleBar
 
 FIRST_FRAME_SECONDS = 0.1
 """How long the first frame gets to reach the terminal before the analysis worker starts."""
@@ -58,8 +58,8 @@ SHORT_SCREEN = 32
 if TYPE_CHECKING:
     from textual.widgets import Input
 
-    from reader.ui.claim_list import ClaimList
-    from reader.ui.entity_list import EntityList
+    from reader.ui.widgets.claim_list import ClaimList
+    from reader.ui.widgets.entity_list import EntityList
 
 PREVIEW_CHARS = 200_000
 """Inputs longer than this are shown paragraph by paragraph before the analysis finishes."""
@@ -137,8 +137,8 @@ class ReaderApp(App[None]):
 
     async def _finish_screen(self) -> None:
         """Mount what the first frame leaves out (sidebar lists, footer) and fill the sidebar."""
-        from reader.ui.claim_list import ClaimList
-        from reader.ui.entity_list import EntityList
+        from reader.ui.widgets.claim_list import ClaimList
+        from reader.ui.widgets.entity_list import EntityList
 
         await self.query_one("#sidebar").mount(
             Static("Entities", id="entities-title", markup=False),
@@ -161,14 +161,14 @@ class ReaderApp(App[None]):
     @property
     def _entity_list(self) -> EntityList:
         """The sidebar's entity list (mounted right after the first frame)."""
-        from reader.ui.entity_list import EntityList
+        from reader.ui.widgets.entity_list import EntityList
 
         return self.query_one("#entities", EntityList)
 
     @property
     def _claim_list(self) -> ClaimList:
         """The sidebar's claim list (mounted right after the first frame)."""
-        from reader.ui.claim_list import ClaimList
+        from reader.ui.widgets.claim_list import ClaimList
 
         return self.query_one("#claims", ClaimList)
 
@@ -246,7 +246,7 @@ class ReaderApp(App[None]):
         worker = get_current_worker()
         try:
             document = self.document or self._read_target()
-            from reader.normalize import normalize_text
+            from reader.text.normalize import normalize_text
 
             text = normalize_text(document.text)
             if len(text) > PREVIEW_CHARS:
@@ -262,7 +262,7 @@ class ReaderApp(App[None]):
             self.call_from_thread(self._show, analysis, True)
 
     def _read_target(self) -> Document:
-        from reader.sources import is_url, load
+        from reader.loading.sources import is_url, load
 
         target = self.source_target or "-"
         if is_url(target):
@@ -270,7 +270,7 @@ class ReaderApp(App[None]):
         return load(target)
 
     def _fetch(self, url: str) -> Document:
-        from reader.fetch import fetch_document
+        from reader.loading.fetch import fetch_document
 
         self.call_from_thread(self.status.say, f"fetching {safe_line(url)}…")
         return fetch_document(url, progress=self._fetch_progress)
@@ -532,7 +532,7 @@ class ReaderApp(App[None]):
 
     async def action_search(self) -> None:
         """Open the search field (created the first time it is needed)."""
-        from reader.ui.search_bar import SearchBar
+        from reader.ui.widgets.search_bar import SearchBar
 
         found = self.query("#search")
         if found:
@@ -742,7 +742,7 @@ class ReaderApp(App[None]):
         if self.analysis is None or not self.final:
             self.notify("Still analysing: try again in a moment", markup=False)
             return
-        from reader.export import report_filename, to_markdown, write_new_file
+        from reader.report.markdown import report_filename, to_markdown, write_new_file
 
         directory = self.export_dir or Path.cwd()
         try:
@@ -761,7 +761,7 @@ class ReaderApp(App[None]):
 
     def action_help(self) -> None:
         """Show every key."""
-        from reader.ui.help import HelpScreen
+        from reader.ui.screens.help import HelpScreen
 
         if isinstance(self.screen, HelpScreen):
             return

@@ -27,7 +27,7 @@ def read_stdin_then_use_terminal() -> Document:
     After a pipe (``cat article.txt | reader -``) standard input is at its end; the viewer
     needs keys, so file descriptor 0 is pointed at the controlling terminal.
     """
-    from reader.sources import load
+    from reader.loading.sources import load
 
     document = load("-")
     if not sys.stdin.isatty():
@@ -73,7 +73,7 @@ def run_viewer(target: str | None, *, raw: bool = False, theme: str | None = Non
     A failure to load raises the :class:`~reader.errors.ReaderError` behind it, after the
     terminal has been restored, so the command prints one line and exits with its code.
     """
-    from reader.sources import is_url
+    from reader.loading.sources import is_url
     from reader.ui.keys import KEY_SPECS
     from reader.ui.settings import load_settings
 
@@ -88,7 +88,7 @@ def run_viewer(target: str | None, *, raw: bool = False, theme: str | None = Non
         if not might_be_a_web_page(Path(target)):
             # Reading and decoding take milliseconds; a bad file is refused before the screen
             # is taken over. Web pages need the extractor and load in the viewer's worker.
-            from reader.sources import load
+            from reader.loading.sources import load
 
             document = load(target)
     settings = load_settings({spec.id for spec in KEY_SPECS})

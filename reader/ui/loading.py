@@ -7,7 +7,7 @@ from reader.model import Analysis, Document, Paragraph
 
 def analyse_document(document: Document) -> Analysis:
     """Run the analysis on a loaded document (imported here: the pipeline is not needed sooner)."""
-    from reader.analysis import analyze_document
+    from reader.pipeline import analyze_document
 
     return analyze_document(document)
 
@@ -18,9 +18,9 @@ def clean_preview(document: Document) -> Analysis:
     Cleaning takes milliseconds on an article; finding claims and names takes longer (their
     rules and lists load on first use), so the text can be read while they are found.
     """
-    from reader.clean import clean_paragraphs
-    from reader.normalize import normalize_text
-    from reader.segment import split_paragraphs
+    from reader.clean.cleaner import clean_paragraphs
+    from reader.text.normalize import normalize_text
+    from reader.text.segment import split_paragraphs
 
     text = normalize_text(document.text)
     return Analysis(
@@ -39,7 +39,7 @@ def preview_analysis(text: str, document: Document) -> Analysis:
     ``text`` must already be normalised as :func:`reader.analyze` does it, so the paragraphs
     (and the reading position) match those of the analysis that replaces the preview.
     """
-    from reader.segment import split_paragraphs
+    from reader.text.segment import split_paragraphs
 
     paragraphs = tuple(
         Paragraph(index, span.start, span.end) for index, span in enumerate(split_paragraphs(text))

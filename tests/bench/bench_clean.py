@@ -36,9 +36,9 @@ SHARED_DATA = Path(os.environ.get("READER_SHARED", REPO_ROOT.parent / "shared"))
 
 from rapidfuzz import fuzz, process  # noqa: E402
 
-from reader.clean import clean_paragraphs  # noqa: E402
-from reader.dedup import normalized_key  # noqa: E402
-from reader.segment import split_paragraphs  # noqa: E402
+from reader.clean.cleaner import clean_paragraphs  # noqa: E402
+from reader.clean.repeats import normalized_key  # noqa: E402
+from reader.text.segment import split_paragraphs  # noqa: E402
 
 FURNITURE = (
     "Advertisement",

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from benchlib import ChildRun, load_articles, machine, reader_command, run_child, word_count
 
-from reader.corpus import analyze_corpus, chunk_size_for, expand_targets
+from reader.batch.corpus import analyze_corpus, chunk_size_for, expand_targets
 
 ROUNDS = 3
 TARGET_SPEED_UP = 1.7

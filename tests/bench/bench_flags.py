@@ -20,9 +20,9 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO_ROOT))
 
-from reader.cues import build_lexicon  # noqa: E402
-from reader.segment import split_sentences  # noqa: E402
-from reader.speculation import flag_sentences  # noqa: E402
+from reader.claims.flagging import flag_sentences  # noqa: E402
+from reader.claims.lexicon import build_lexicon  # noqa: E402
+from reader.text.segment import split_sentences  # noqa: E402
 
 SHARED = REPO_ROOT.parent / "shared"
 ARTICLES = SHARED / "data" / "articles" / "bbc.jsonl"

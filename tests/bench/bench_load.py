@@ -96,7 +96,7 @@ def main() -> int:
     pages = sorted((DATA / "extract" / "html").glob("*.html.gz"))
     if pages:
         htmls = [gzip.decompress(p.read_bytes()) for p in pages]
-        from reader.sources import document_from_bytes
+        from reader.loading.sources import document_from_bytes
 
         def load_all() -> None:
             for i, data in enumerate(htmls):

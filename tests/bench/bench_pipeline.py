@@ -14,8 +14,8 @@ import time
 
 from benchlib import load_articles, machine, word_count
 
-from reader.analysis import analyze
-from reader.corpus import analysis_line
+from reader.batch.corpus import analysis_line
+from reader.pipeline import analyze
 
 ARTICLES = 2000
 PASSES = 5

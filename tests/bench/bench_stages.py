@@ -24,12 +24,12 @@ from collections.abc import Callable, Iterable
 
 from benchlib import MB, load_articles, machine, median_seconds
 
-from reader.analysis import analyze
-from reader.clean import clean_paragraphs
+from reader.claims.flagging import flag_sentences
+from reader.clean.cleaner import clean_paragraphs
 from reader.entities import extract_entities
-from reader.normalize import normalize_text
-from reader.segment import split_paragraphs, split_sentences
-from reader.speculation import flag_sentences
+from reader.pipeline import analyze
+from reader.text.normalize import normalize_text
+from reader.text.segment import split_paragraphs, split_sentences
 
 COLLECTIONS = (("bbc", None), ("reuters", 5000))
 PASSES = 5

@@ -39,7 +39,7 @@ from benchlib import (
     require_data,
 )
 
-from reader.analysis import analyze
+from reader.pipeline import analyze
 
 WIDTH, HEIGHT = 160, 48
 POLL_SECONDS = 0.01

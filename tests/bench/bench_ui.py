@@ -128,7 +128,7 @@ def median_times(peers: dict[str, tuple[str, str]]) -> dict[str, tuple[float, fl
 async def seconds_per_page(path: Path, pages: int = 40) -> float:
     """Median seconds to page down once and draw the screen (headless, 160x45)."""
     from reader.model import Document
-    from reader.normalize import normalize_text
+    from reader.text.normalize import normalize_text
     from reader.ui.app import ReaderApp
     from reader.ui.loading import preview_analysis
 

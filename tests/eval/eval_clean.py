@@ -26,9 +26,9 @@ from pathlib import Path
 from common import Score, data_path
 
 import reader
-from reader import boilerplate
+from reader.clean import furniture as boilerplate
 from reader.model import Analysis
-from reader.normalize import normalize_text
+from reader.text.normalize import normalize_text
 
 REMOVAL_LABELS = {"dup", "near_dup", "boilerplate"}
 

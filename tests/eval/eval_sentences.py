@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 from common import Score, data_path
 
-from reader.segment import split_sentences
+from reader.text.segment import split_sentences
 
 CORPORA = {
     "FactBank news": "szeged_factbank_train.jsonl",

@@ -34,9 +34,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import Score  # type: ignore[import-not-found]
 from speculation_data import Example, load, news_documents  # type: ignore[import-not-found]
 
-from reader.cues import current_lexicon
+from reader.claims.flagging import flag_sentence, flag_sentences
+from reader.claims.lexicon import current_lexicon
 from reader.model import FlagKind
-from reader.speculation import flag_sentence, flag_sentences
 
 _QUANTITY = re.compile(r"\b(?:some|many|most|several|various|numerous|certain|others)\b", re.I)
 SPECULATION = frozenset({FlagKind.SPECULATION})

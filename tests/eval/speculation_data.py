@@ -21,7 +21,7 @@ from pathlib import Path
 
 from common import data_path  # type: ignore[import-not-found]
 
-from reader.segment import split_paragraphs, split_sentences
+from reader.text.segment import split_paragraphs, split_sentences
 
 DEV_SHARE = 30
 CORPORA = ("szeged_factbank", "szeged_wiki", "conll2010_wiki", "bioscope", "sfu_review")

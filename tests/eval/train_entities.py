@@ -1,4 +1,4 @@
-"""Fit the learned type weights (``reader/lexicon/entity_type_weights.tsv``).
+"""Fit the learned type weights (``reader/data/entity_type_weights.tsv``).
 
     python tests/eval/train_entities.py            # fit on 4/5 of train, report on the rest
     python tests/eval/train_entities.py --write    # the same, then refit on all of train and save

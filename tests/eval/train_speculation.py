@@ -1,6 +1,6 @@
 """Learn the weights that decide, in context, which ambiguous cues are flagged.
 
-    python tests/eval/train_speculation.py            # writes reader/lexicon/claim_weights.toml
+    python tests/eval/train_speculation.py            # writes reader/data/claim_weights.toml
 
 Only the tuning part of the train files is used (see speculation_data.py). Each sentence's
 candidate cues of *weighted* groups (modals, hedges, beliefs, plans, conditions) are scored with
@@ -35,9 +35,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import REPO_ROOT, Score  # type: ignore[import-not-found]
 from speculation_data import load  # type: ignore[import-not-found]
 
-from reader.cues import WEIGHTS_FILE, build_lexicon
+from reader.claims.flagging import candidates
+from reader.claims.lexicon import WEIGHTS_FILE, build_lexicon
 from reader.model import FlagKind
-from reader.speculation import candidates
 
 SPEC = FlagKind.SPECULATION
 # corpus -> (kinds that count, weight of its sentences in the loss)

@@ -6,11 +6,11 @@ from pathlib import Path
 
 from textual.widgets import OptionList
 
-from reader.ui.article import ArticleView
-from reader.ui.claim_list import ClaimList
-from reader.ui.entity_list import EntityList
-from reader.ui.help import HelpScreen
-from reader.ui.title_bar import TitleBar
+from reader.ui.screens.help import HelpScreen
+from reader.ui.widgets.article import ArticleView
+from reader.ui.widgets.claim_list import ClaimList
+from reader.ui.widgets.entity_list import EntityList
+from reader.ui.widgets.title_bar import TitleBar
 
 
 def notes(app) -> list[str]:

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 
-from reader.ui.article import ArticleView
-from reader.ui.entity_list import EntityList
-from reader.ui.title_bar import TitleBar
+from reader.ui.widgets.article import ArticleView
+from reader.ui.widgets.entity_list import EntityList
+from reader.ui.widgets.title_bar import TitleBar
 
 UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 

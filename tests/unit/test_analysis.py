@@ -75,8 +75,8 @@ def test_importing_reader_does_not_import_textual() -> None:
 
 
 def test_a_loaded_document_carries_its_source_title_and_metadata_into_the_analysis() -> None:
-    from reader.analysis import analyze_document
     from reader.model import Document
+    from reader.pipeline import analyze_document
 
     document = Document(
         text="Harbour ferries may be replaced.",

@@ -12,10 +12,10 @@ import unicodedata
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.clean import clean_paragraphs
-from reader.dedup import normalized_key
+from reader.clean.cleaner import clean_paragraphs
+from reader.clean.repeats import normalized_key
 from reader.model import Paragraph, ParagraphStatus
-from reader.segment import split_paragraphs
+from reader.text.segment import split_paragraphs
 
 KEPT = ParagraphStatus.KEPT
 DUPLICATE = ParagraphStatus.DUPLICATE
@@ -251,8 +251,8 @@ def test_cleaning_is_the_same_in_every_process() -> None:
     # depend on it.
     paragraphs = [*P, P[2], P[3], P[1].replace("about", "roughly"), "Advertisement", P[0][:90]]
     code = (
-        "import json, sys; from reader.clean import clean_paragraphs; "
-        "from reader.segment import split_paragraphs; t = sys.stdin.read(); "
+        "import json, sys; from reader.clean.cleaner import clean_paragraphs; "
+        "from reader.text.segment import split_paragraphs; t = sys.stdin.read(); "
         "print(json.dumps([p.to_dict() for p in clean_paragraphs(t, split_paragraphs(t))]))"
     )
     outputs = set()

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from reader import boilerplate
-from reader.boilerplate import (
+from reader.clean import furniture as boilerplate
+from reader.clean.furniture import (
     boilerplate_score,
     furniture_reason,
     furniture_rule,

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.corpus import (
+from reader.batch.corpus import (
     ArticleResult,
     analyze_corpus,
     analyze_path,

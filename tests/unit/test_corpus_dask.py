@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.corpus import analyze_corpus, analyze_path, analyze_record, expand_targets
+from reader.batch.corpus import analyze_corpus, analyze_path, analyze_record, expand_targets
 
 dask = pytest.importorskip("dask", reason="dask is not installed (pip install 'reader[dask]')")
 bag = pytest.importorskip("dask.bag")

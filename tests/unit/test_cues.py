@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.cues import (
+from reader.claims.flagging import RULE_NAMES, flag_sentence
+from reader.claims.lexicon import (
     CUE_FILES,
     LEXICON_DIR,
     WEIGHTS_FILE,
@@ -17,7 +18,6 @@ from reader.cues import (
 )
 from reader.errors import InputError
 from reader.model import FlagKind
-from reader.speculation import RULE_NAMES, flag_sentence
 
 
 def lexicon_tables() -> list[tuple[str, str, dict]]:

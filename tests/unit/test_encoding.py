@@ -6,8 +6,8 @@ import codecs
 
 import pytest
 
-from reader.encoding import canonical_encoding, decode_bytes, implausibility
 from reader.errors import InputError
+from reader.loading.encoding import canonical_encoding, decode_bytes, implausibility
 
 ARTICLE = "Le café de la “gare” a fermé. Ça coûte 5 € à Zürich, dit l'élève."
 FRENCH = (

@@ -11,8 +11,8 @@ import pytest
 
 import reader
 from reader.errors import InputError
-from reader.html import as_paragraphs, choose_extraction, extract_document, visible_text
-from reader.sources import document_from_bytes, looks_like_html
+from reader.loading.html import as_paragraphs, choose_extraction, extract_document, visible_text
+from reader.loading.sources import document_from_bytes, looks_like_html
 
 BODY = (
     "The council voted on Thursday to extend the tram line to the hospital, ending a debate "

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 import reader
 from reader.errors import ReaderError
-from reader.normalize import normalize_text
+from reader.text.normalize import normalize_text
 from tests.strategies import check_invariants, hostile_text
 
 

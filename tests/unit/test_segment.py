@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.segment import split_paragraphs, split_sentences
+from reader.text.segment import split_paragraphs, split_sentences
 
 
 def paragraphs(text: str) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.segment import _BOUNDARY, _boundaries
+from reader.text.segment import _BOUNDARY, _boundaries
 
 PIECES = [*"ab A.!?…。！？」』”’)）\"']» \n\t.。", "...", ". . ", "U.S. "]
 PUNCTUATED = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)

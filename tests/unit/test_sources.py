@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import reader
-from reader import sources
+from reader.loading import sources
 from reader.errors import InputError
 
 ARTICLE = (

@@ -7,8 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import reader
+from reader.claims.flagging import flag_sentence, flag_sentences
 from reader.model import Flag, FlagKind
-from reader.speculation import flag_sentence, flag_sentences
 
 SPEC = FlagKind.SPECULATION
 VAGUE = FlagKind.VAGUE_SOURCE

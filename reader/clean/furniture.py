@@ -13,8 +13,8 @@ Two layers decide:
   credit, a cookie or newsletter notice).
 - :func:`boilerplate_score`: for everything else, binary features of the line's shape (see
   :func:`line_features`) weighed by a small logistic model. The vocabulary is generic
-  (``reader/lexicon/boilerplate.toml``); the weights were learned from the lines of real news
-  pages that are not part of their article (``reader/lexicon/boilerplate_weights.toml``, rebuilt
+  (``reader/data/boilerplate.toml``); the weights were learned from the lines of real news
+  pages that are not part of their article (``reader/data/boilerplate_weights.toml``, rebuilt
   by ``tests/eval/train_boilerplate.py``). No page text is stored, only feature weights. Some
   of the weighted features are words learned from the furniture of many sites (``lw:<word>``);
   they count only in short lines that read as menu entries.
@@ -30,8 +30,9 @@ import re
 import tomllib
 from collections.abc import Iterable, Mapping
 from functools import cache
-from pathlib import Path
 from typing import NamedTuple
+
+from reader.data import DATA_DIR
 
 MAX_LINE_WORDS = 20
 """The learned model scores lines of up to this many words; longer paragraphs are prose unless
@@ -169,7 +170,7 @@ class Model(NamedTuple):
 
 @cache
 def vocabulary() -> Vocabulary:
-    """The furniture vocabulary bundled in ``reader/lexicon/boilerplate.toml``."""
+    """The furniture vocabulary bundled in ``reader/data/boilerplate.toml``."""
     data = tomllib.loads(_lexicon_text("boilerplate.toml"))
     category_of: dict[str, str] = {}
     distinctive: set[str] = set()
@@ -197,7 +198,7 @@ def vocabulary() -> Vocabulary:
 
 @cache
 def model() -> Model:
-    """The learned weights bundled in ``reader/lexicon/boilerplate_weights.toml``."""
+    """The learned weights bundled in ``reader/data/boilerplate_weights.toml``."""
     return parse_model(_lexicon_text("boilerplate_weights.toml"))
 
 
@@ -207,7 +208,7 @@ def parse_model(text: str) -> Model:
     return Model(float(data["bias"]), {k: float(v) for k, v in data["weights"].items()})
 
 
-_LEXICON_DIR = Path(__file__).with_name("lexicon")
+_LEXICON_DIR = DATA_DIR
 
 
 def _lexicon_text(name: str) -> str:

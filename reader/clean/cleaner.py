@@ -20,13 +20,13 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from itertools import pairwise
 
-from reader.boilerplate import (
+from reader.clean.furniture import (
     MAX_LINE_WORDS,
     boilerplate_score,
     furniture_reason,
     furniture_rule,
 )
-from reader.dedup import Match, RepeatFinder, normalized_key
+from reader.clean.repeats import Match, RepeatFinder, normalized_key
 from reader.model import Paragraph, ParagraphStatus, Span
 
 __all__ = ["clean_paragraphs", "normalized_key"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from reader.cues import CueEntry
+from reader.claims.lexicon import CueEntry
 
 _WORD = re.compile(r"[\w'’]+(?:-[\w'’]+)*")
 _NEXT_WORD = re.compile(r"(?:\s|,)*[\"“”']?\s*([\w'’]+)")

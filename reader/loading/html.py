@@ -8,7 +8,7 @@ text file never pays for it. The page is parsed once and extracted twice:
   a third of what the balanced one found: on some pages the precise pass settles on the wrong
   block (a reprint notice instead of the story) and would leave the reader with nothing.
 
-trafilatura's own deduplication stays off: :mod:`reader.clean` does that, and keeps what it
+trafilatura's own deduplication stays off: :mod:`reader.clean.cleaner` does that, and keeps what it
 hides visible in the raw view. Each heading, list item, table row and paragraph becomes its own
 paragraph, separated by blank lines. When trafilatura finds no article at all (a bare fragment,
 a page that is only a message), the page's visible text is used, so every page opens.

@@ -2,8 +2,8 @@
 
 Three steps for each sentence:
 
-1. The compiled lexicon (:mod:`reader.cues`) finds every cue in one regex pass.
-2. Context rules (:mod:`reader.cue_rules`) reject matches that only look like cues: "May" the
+1. The compiled lexicon (:mod:`reader.claims.lexicon`) finds every cue in one regex pass.
+2. Context rules (:mod:`reader.claims.rules`) reject matches that only look like cues: "May" the
    month, "may" inside a quoted title, "could not find" (past ability), "no doubt", "as
    expected", "would not comment", a "confirmed" that nothing negates.
 3. Cues of *weighted* groups (the ambiguous single words: modals, hedges, beliefs, plans,
@@ -12,7 +12,7 @@ Three steps for each sentence:
    trained on annotated sentences); it decides *whether* a cue counts, never what it means.
 
 Attribution verbs ("said", "according to") are resolved to their source
-(:mod:`reader.attribution`): a named one gives an ``attribution`` flag, an unnamed one
+(:mod:`reader.claims.attribution`): a named one gives an ``attribution`` flag, an unnamed one
 ("officials said") a ``vague_source`` flag. Across a document, "the report" is credited to the
 source named before it, or flagged as unidentified.
 """
@@ -23,9 +23,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reader.attribution import REPORT_IN_CUE, attribution_flag, explain, report_flag
-from reader.cue_rules import RULE_NAMES, at_start, inside_quotes, rejected, widen
-from reader.cues import CueEntry, Lexicon, current_lexicon, lower
+from reader.claims.attribution import REPORT_IN_CUE, attribution_flag, explain, report_flag
+from reader.claims.lexicon import CueEntry, Lexicon, current_lexicon, lower
+from reader.claims.rules import RULE_NAMES, at_start, inside_quotes, rejected, widen
 from reader.model import Flag, FlagKind
 
 __all__ = ["RULE_NAMES", "Candidate", "candidates", "flag_sentence", "flag_sentences"]

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from reader.cue_rules import CONTEXT_REACH
-from reader.cues import CueEntry, normalize_cue
+from reader.claims.lexicon import CueEntry, normalize_cue
+from reader.claims.rules import CONTEXT_REACH
 from reader.model import Flag, FlagKind
 
 _WORD = re.compile(r"[\w'’]+(?:-[\w'’]+)*")

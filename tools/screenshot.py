@@ -1,6 +1,6 @@
 """Save a screenshot of the reader on the bundled sample article, as the README shows it.
 
-    python -m reader.ui.screenshot assets/screenshot.svg
+    python -m tools.screenshot assets/screenshot.svg
 
 The app runs headless at a fixed size, steps to the second claim, and saves its own screen
 as SVG (Textual's ``save_screenshot``).
@@ -16,7 +16,7 @@ from pathlib import Path
 
 async def save(output: Path, size: tuple[int, int] = (120, 36), keys: tuple[str, ...] = ()) -> Path:
     """Run the app on the sample, press ``keys``, and write the screen to ``output``."""
-    from reader.sources import load
+    from reader.loading.sources import load
     from reader.ui.app import ReaderApp
     from reader.ui.launch import sample_article_path
 

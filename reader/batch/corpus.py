@@ -117,8 +117,8 @@ def _one_line(line: str) -> str:
 
 def analyze_path(target: str) -> ArticleResult:
     """Load and analyse one article; any failure becomes an error result, never an exception."""
-    from reader.analysis import analyze_document
-    from reader.sources import load
+    from reader.loading.sources import load
+    from reader.pipeline import analyze_document
 
     try:
         analysis = analyze_document(load(target))
@@ -148,7 +148,7 @@ def analyze_record(record: Mapping[str, Any]) -> ArticleResult:
     ``text`` is required; ``source`` (or ``id``) names it and ``title`` is used when present.
     Like :func:`analyze_path`, failures come back as error results, never as exceptions.
     """
-    from reader.analysis import analyze
+    from reader.pipeline import analyze
 
     source = str(record.get("source") or record.get("id") or "")
     try:

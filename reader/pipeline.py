@@ -9,12 +9,12 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 
-from reader.clean import clean_paragraphs
+from reader.claims.flagging import flag_sentences
+from reader.clean.cleaner import clean_paragraphs
 from reader.entities import extract_entities
 from reader.model import Analysis, Document, Entity, Paragraph, Sentence, Span
-from reader.normalize import normalize_text
-from reader.segment import split_paragraphs, split_sentences
-from reader.speculation import flag_sentences
+from reader.text.normalize import normalize_text
+from reader.text.segment import split_paragraphs, split_sentences
 
 _TITLE_MAX = 120
 _PARAGRAPH_SEPARATOR = "\n\n"

@@ -121,7 +121,7 @@ def fetch_document(
     except httpx.HTTPError as error:
         raise NetworkError(f"cannot fetch {url}: {_one_line(error)}") from None
 
-    from reader.sources import document_from_bytes
+    from reader.loading.sources import document_from_bytes
 
     content_type = None if media_type in _SNIFFED_TYPES else media_type
     return document_from_bytes(

@@ -1,6 +1,6 @@
 """The cue lexicon: TOML files of grouped phrases, compiled into one regular expression.
 
-The built-in lexicon lives in ``reader/lexicon/`` (:data:`CUE_FILES`); the
+The built-in lexicon lives in ``reader/data/`` (:data:`CUE_FILES`); the
 user may add a ``lexicon.toml`` in the config directory (see :mod:`reader.config`). Each TOML
 table is a group of cues sharing a flag kind and an explanation. Phrases use a small syntax:
 words are separated by spaces, ``a/b`` matches either word, ``[words]`` is optional. Every
@@ -20,12 +20,13 @@ from pathlib import Path
 from typing import Any
 
 from reader.config import config_dir, load_user_toml
+from reader.data import DATA_DIR
 from reader.errors import InputError
 from reader.model import FlagKind
 
-LEXICON_DIR = Path(__file__).with_name("lexicon")
+LEXICON_DIR = DATA_DIR
 CUE_FILES = ("speculation.toml", "sources.toml", "attribution.toml")
-"""The built-in cue files in ``reader/lexicon`` (other files there belong to other features)."""
+"""The built-in cue files in ``reader/data`` (other files there belong to other features)."""
 WEIGHTS_FILE = LEXICON_DIR / "claim_weights.toml"
 USER_LEXICON = "lexicon.toml"
 

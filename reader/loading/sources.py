@@ -2,7 +2,7 @@
 
 Files are only ever read. Gzip-compressed files are unpacked in memory. HTML is recognised by
 its content, not its name (a saved page called ``article`` or ``story.txt`` is still a page),
-and handed to :mod:`reader.html` for extraction; plain text is kept exactly as decoded. Every
+and handed to :mod:`reader.loading.html` for extraction; plain text is kept exactly as decoded. Every
 failure is an :class:`~reader.errors.InputError` (or, for URLs, a
 :class:`~reader.errors.NetworkError`) whose message names the input and what is wrong with it.
 """
@@ -17,8 +17,8 @@ import zlib
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
-from reader.encoding import decode_bytes
 from reader.errors import InputError
+from reader.loading.encoding import decode_bytes
 from reader.model import Document
 
 MAX_INPUT_BYTES = 64 * 1024 * 1024
@@ -73,7 +73,7 @@ def load(target: str) -> Document:
     if target == STDIN:
         return document_from_bytes(read_stdin(), source=STDIN, name="standard input")
     if is_url(target):
-        from reader.fetch import fetch_document
+        from reader.loading.fetch import fetch_document
 
         return fetch_document(target)
     if target.lower().startswith("file://"):
@@ -105,7 +105,7 @@ def document_from_bytes(
         declared = declared_charset(data)
     text, encoding = decode_bytes(data, name, declared)
     if not said_text and (said_html or looks_like_html(text)):
-        from reader.html import extract_document
+        from reader.loading.html import extract_document
 
         document = extract_document(text, source=source, url=url, encoding=encoding)
     else:
