@@ -23,6 +23,8 @@ from reader.model import (
     Paragraph,
     ParagraphStatus,
     Sentence,
+    Source,
+    SourceKind,
     Span,
 )
 
@@ -69,6 +71,8 @@ __all__ = [
     "ParagraphStatus",
     "ReaderError",
     "Sentence",
+    "Source",
+    "SourceKind",
     "Span",
     "__version__",
     "analyze",

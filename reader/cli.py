@@ -120,6 +120,7 @@ def _run_analyze(argv: Sequence[str]) -> int:
         return _run_corpus(args.targets, jobs=args.jobs, progress=args.progress)
     if len(args.targets) > 1:
         parser.error(f"{len(args.targets)} inputs given: use --format jsonl for several")
+    from reader.config import install_user_analyzer
     from reader.errors import InputError
     from reader.loading.sources import load
     from reader.pipeline import analyze_document
@@ -130,6 +131,7 @@ def _run_analyze(argv: Sequence[str]) -> int:
         raise InputError(
             f"{target} is a directory, not an article (--format jsonl analyses every file in it)"
         )
+    install_user_analyzer()
     analysis = analyze_document(load(target))
     sys.stdout.write(render(analysis, args.format))
     sys.stdout.flush()
@@ -142,9 +144,11 @@ def _run_corpus(targets: Sequence[str], *, jobs: int | None, progress: bool) -> 
 
     from reader.batch.corpus import analyze_corpus, default_jobs, expand_targets
     from reader.batch.progress import ProgressBar
+    from reader.config import install_user_analyzer
     from reader.errors import InputError
 
     started = time.monotonic()
+    install_user_analyzer()
     paths = expand_targets(targets)
     if not paths:
         raise InputError(f"no articles found in {', '.join(targets)}")

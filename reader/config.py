@@ -42,3 +42,22 @@ def load_user_toml(name: str) -> dict[str, Any]:
         return tomllib.loads(data.decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         raise InputError(f"{path} is not valid TOML: {error}") from None
+
+
+USER_LEXICON = "lexicon.toml"
+"""The user's extra cues for the claim flags, in the config directory."""
+
+
+def load_user_cues() -> dict[str, Any]:
+    """The user's cue tables from ``lexicon.toml`` (``{}`` when there is none)."""
+    return load_user_toml(USER_LEXICON)
+
+
+def install_user_analyzer() -> None:
+    """Make the process's default analyzer use the user's cues; the edges call this once.
+
+    Reading ``lexicon.toml`` happens here, at the edge, so that analysis itself does no I/O.
+    """
+    from reader.pipeline import Analyzer, use_analyzer
+
+    use_analyzer(Analyzer(user_cues=load_user_cues()))

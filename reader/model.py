@@ -9,12 +9,16 @@ cut out of it with ``text[start:end]``.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 
-SCHEMA_VERSION = 1
-"""Version of the JSON shape produced by :meth:`Analysis.to_dict`."""
+SCHEMA_VERSION = 2
+"""Version of the JSON shape produced by :meth:`Analysis.to_dict`.
+
+2: flags name their source (``source``, ``source_start``, ``source_end``) and the analysis lists
+``sources``.
+"""
 
 
 class ParagraphStatus(StrEnum):
@@ -90,6 +94,13 @@ class Paragraph:
         }
 
 
+class SourceKind(StrEnum):
+    """Whether a source of a claim is named (traceable) or vague."""
+
+    NAMED = "named"
+    VAGUE = "vague"
+
+
 @dataclass(frozen=True, slots=True)
 class Flag:
     """A reason to doubt a sentence: the words that triggered it and what they mean."""
@@ -101,10 +112,22 @@ class Flag:
     end: int
     why: str
     """One short sentence a reader can judge the flag by."""
+    source_start: int | None = None
+    """Start of the words that name who says it ("LatePost", "people familiar with the
+    matter"); None for speculation, or when the source is not in the sentence."""
+    source_end: int | None = None
+    source: int | None = None
+    """In an :class:`Analysis`: the index of the flag's source in :attr:`Analysis.sources`."""
 
     def shifted(self, offset: int) -> Flag:
         """The same flag with its offsets moved by ``offset`` characters."""
-        return Flag(self.kind, self.cue, self.start + offset, self.end + offset, self.why)
+        return replace(
+            self,
+            start=self.start + offset,
+            end=self.end + offset,
+            source_start=None if self.source_start is None else self.source_start + offset,
+            source_end=None if self.source_end is None else self.source_end + offset,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form of the flag."""
@@ -114,7 +137,63 @@ class Flag:
             "start": self.start,
             "end": self.end,
             "why": self.why,
+            "source": self.source,
+            "source_start": self.source_start,
+            "source_end": self.source_end,
         }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Flag:
+        """Rebuild a flag from :meth:`to_dict` output."""
+        return cls(
+            FlagKind(data["kind"]),
+            data["cue"],
+            data["start"],
+            data["end"],
+            data["why"],
+            source_start=data.get("source_start"),
+            source_end=data.get("source_end"),
+            source=data.get("source"),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Who a claim rests on: one named or vague source, with every place it is named."""
+
+    id: int
+    """Its index in :attr:`Analysis.sources`."""
+    name: str
+    """The canonical name ("LatePost") or the vague phrase ("people familiar with the matter")."""
+    kind: SourceKind
+    entity: str | None = None
+    """The name of the article's entity this source is, when it is one."""
+    mentions: tuple[Span, ...] = ()
+    sentences: tuple[int, ...] = ()
+    """Indices of the sentences whose flags rest on this source."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form of the source."""
+        return {
+            "id": self.id,
+            "name": self.name,
+            "kind": str(self.kind),
+            "entity": self.entity,
+            "mentions": [mention.to_dict() for mention in self.mentions],
+            "sentences": list(self.sentences),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Source:
+        """Rebuild a source from :meth:`to_dict` output."""
+        return cls(
+            id=data["id"],
+            name=data["name"],
+            kind=SourceKind(data["kind"]),
+            entity=data.get("entity"),
+            mentions=tuple(Span(m["start"], m["end"]) for m in data.get("mentions", ())),
+            sentences=tuple(data.get("sentences", ())),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,6 +286,8 @@ class Analysis:
     title: str | None = None
     metadata: dict[str, str] = field(default_factory=dict)
     """Extra facts about the source (site, author, date, url) when they are known."""
+    sources: tuple[Source, ...] = ()
+    """Who the article's claims rest on: one entry per named or vague source."""
 
     @property
     def kept_paragraphs(self) -> tuple[Paragraph, ...]:
@@ -249,6 +330,7 @@ class Analysis:
             "text": self.text,
             "paragraphs": [p.to_dict() for p in self.paragraphs],
             "sentences": [s.to_dict() for s in self.sentences],
+            "sources": [s.to_dict() for s in self.sources],
             "entities": [e.to_dict() for e in self.entities],
         }
         if self.metadata:
@@ -281,13 +363,11 @@ class Analysis:
                     start=s["start"],
                     end=s["end"],
                     text=s["text"],
-                    flags=tuple(
-                        Flag(FlagKind(f["kind"]), f["cue"], f["start"], f["end"], f["why"])
-                        for f in s.get("flags", ())
-                    ),
+                    flags=tuple(Flag.from_dict(f) for f in s.get("flags", ())),
                 )
                 for s in data["sentences"]
             ),
+            sources=tuple(Source.from_dict(s) for s in data.get("sources", ())),
             entities=tuple(
                 Entity(
                     name=e["name"],

@@ -1,15 +1,22 @@
 """The pipeline: normalise, segment, clean, split sentences, flag them, find entities.
 
-:func:`analyze` is pure: no I/O, no state kept between calls, the same output for the same input.
-Everything the reader shows comes from the :class:`~reader.model.Analysis` it returns.
+An :class:`Analyzer` owns what analysis needs (the compiled cue lexicon with the user's cues,
+learned weights) and is built once; :func:`analyze` uses the process's default one. Analysis is
+pure: no I/O, no state that changes its output, the same output for the same input. The user's
+cues are read at the edges (the command line, the viewer, corpus mode) and handed to
+:func:`use_analyzer`. Everything the reader shows comes from the
+:class:`~reader.model.Analysis` this returns; :func:`preview` is the cleaned text alone, shown
+while the rest is found.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 from reader.claims.flagging import flag_sentences
+from reader.claims.lexicon import Lexicon, build_lexicon, builtin_lexicon
 from reader.clean.cleaner import clean_paragraphs
 from reader.entities import extract_entities
 from reader.model import Analysis, Document, Entity, Paragraph, Sentence, Span
@@ -18,6 +25,73 @@ from reader.text.segment import split_paragraphs, split_sentences
 
 _TITLE_MAX = 120
 _PARAGRAPH_SEPARATOR = "\n\n"
+
+
+class Analyzer:
+    """Analyses articles with one set of cues: the built-in lexicon plus the user's additions.
+
+    The lexicon is compiled on first use, so building an analyzer costs nothing until an
+    article is analysed.
+    """
+
+    def __init__(self, user_cues: Mapping[str, Any] | None = None) -> None:
+        self.user_cues: Mapping[str, Any] = dict(user_cues or {})
+        """The user's cue tables (parsed ``lexicon.toml``), merged into the built-in ones."""
+        self._lexicon: Lexicon | None = None
+
+    @property
+    def lexicon(self) -> Lexicon:
+        """The compiled cue lexicon this analyzer flags sentences with."""
+        if self._lexicon is None:
+            self._lexicon = build_lexicon(self.user_cues) if self.user_cues else builtin_lexicon()
+        return self._lexicon
+
+    def analyze(
+        self,
+        text: str,
+        source: str | None = None,
+        *,
+        title: str | None = None,
+        metadata: Mapping[str, str] | None = None,
+    ) -> Analysis:
+        """Analyse one article (see :func:`analyze`)."""
+        text = normalize_text(text)
+        paragraphs = tuple(clean_paragraphs(text, split_paragraphs(text)))
+        kept = [p for p in paragraphs if p.kept]
+        sentences = _sentences(text, kept, self.lexicon)
+        entities = _entities(text, kept)
+        return Analysis(
+            text=text,
+            paragraphs=paragraphs,
+            sentences=sentences,
+            entities=entities,
+            source=source,
+            title=title or guess_title(text, kept),
+            metadata={k: v for k, v in (metadata or {}).items() if v},
+        )
+
+    def analyze_document(self, document: Document) -> Analysis:
+        """Analyse a loaded document, carrying its source, title and metadata into the result."""
+        return self.analyze(
+            document.text, source=document.source, title=document.title, metadata=document.metadata
+        )
+
+
+_default_analyzer: Analyzer | None = None
+
+
+def default_analyzer() -> Analyzer:
+    """The analyzer :func:`analyze` uses: built-in cues unless :func:`use_analyzer` said else."""
+    global _default_analyzer
+    if _default_analyzer is None:
+        _default_analyzer = Analyzer()
+    return _default_analyzer
+
+
+def use_analyzer(analyzer: Analyzer) -> None:
+    """Make ``analyzer`` the default of this process (the edges call this with user cues)."""
+    global _default_analyzer
+    _default_analyzer = analyzer
 
 
 def analyze(
@@ -33,26 +107,30 @@ def analyze(
     ``title`` overrides the title guessed from the first paragraph; ``metadata`` (site, author,
     date, url) is carried through to the reports.
     """
-    text = normalize_text(text)
-    paragraphs = tuple(clean_paragraphs(text, split_paragraphs(text)))
-    kept = [p for p in paragraphs if p.kept]
-    sentences = _sentences(text, kept)
-    entities = _entities(text, kept)
-    return Analysis(
-        text=text,
-        paragraphs=paragraphs,
-        sentences=sentences,
-        entities=entities,
-        source=source,
-        title=title or guess_title(text, kept),
-        metadata={k: v for k, v in (metadata or {}).items() if v},
-    )
+    return default_analyzer().analyze(text, source, title=title, metadata=metadata)
 
 
 def analyze_document(document: Document) -> Analysis:
-    """Analyse a loaded document, carrying its source, title and metadata into the result."""
-    return analyze(
-        document.text, source=document.source, title=document.title, metadata=document.metadata
+    """Analyse a loaded document with the default analyzer."""
+    return default_analyzer().analyze_document(document)
+
+
+def preview(document: Document) -> Analysis:
+    """The clean view before claims and names are found: every paragraph with its verdict.
+
+    Cleaning takes milliseconds on an article; finding claims and names takes longer, so the
+    text can be read while they are found. The title is chosen as :func:`analyze` chooses it.
+    """
+    text = normalize_text(document.text)
+    paragraphs = tuple(clean_paragraphs(text, split_paragraphs(text)))
+    return Analysis(
+        text=text,
+        paragraphs=paragraphs,
+        sentences=(),
+        entities=(),
+        source=document.source,
+        title=document.title or guess_title(text, [p for p in paragraphs if p.kept]),
+        metadata=document.metadata,
     )
 
 
@@ -67,12 +145,12 @@ def guess_title(text: str, paragraphs: Sequence[Paragraph]) -> str | None:
     return first[: cut if cut > 0 else _TITLE_MAX].rstrip(" ,;:") + "…"
 
 
-def _sentences(text: str, kept: Sequence[Paragraph]) -> tuple[Sentence, ...]:
+def _sentences(text: str, kept: Sequence[Paragraph], lexicon: Lexicon) -> tuple[Sentence, ...]:
     spans: list[tuple[int, Span]] = [
         (p.index, span) for p in kept for span in split_sentences(text, p.start, p.end)
     ]
     texts = [text[span.start : span.end] for _, span in spans]
-    flags = flag_sentences(texts)
+    flags = flag_sentences(texts, lexicon)
     return tuple(
         Sentence(
             index=i,

@@ -6,7 +6,7 @@ chunk, not per article, so thousands of small articles do not drown in inter-pro
 and only a bounded window of chunks is in flight, so memory stays flat however long the list.
 
 Each result carries its JSON line ready to print: the same object as ``reader analyze --format
-json``, compact, or ``{"schema": 1, "source": ..., "error": ...}`` for an article that could not
+json``, compact, or ``{"schema": 2, "source": ..., "error": ...}`` for an article that could not
 be read. :func:`analyze_path` (a file) and :func:`analyze_record` (a mapping with ``text``) are
 the units of work; a cluster framework (Dask, Spark) can map them over an archive too big for
 one machine.
@@ -203,7 +203,9 @@ def analyze_corpus(
     chunks = [list(targets[i : i + size]) for i in range(0, len(targets), size)]
     workers = min(jobs, len(chunks))
     stop = multiprocessing.get_context().Event()
-    executor = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(stop,))
+    executor = ProcessPoolExecutor(
+        max_workers=workers, initializer=_init_worker, initargs=(stop, _parent_analyzer())
+    )
     pending: deque[Future[list[ArticleResult]]] = deque()
     try:
         next_chunk = 0
@@ -222,11 +224,22 @@ def analyze_corpus(
 _stop_event: Any = None
 
 
-def _init_worker(stop: Any) -> None:
-    """Worker set-up: Ctrl-C is the parent's to handle; remember the stop signal."""
+def _parent_analyzer() -> Any:
+    """The analyzer in force here, without its compiled lexicon (workers compile their own)."""
+    from reader.pipeline import Analyzer, default_analyzer
+
+    return Analyzer(user_cues=default_analyzer().user_cues)
+
+
+def _init_worker(stop: Any, analyzer: Any) -> None:
+    """Worker set-up: Ctrl-C is the parent's to handle; remember the stop signal; analyse with
+    the parent's analyzer (its user cues)."""
     global _stop_event
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _stop_event = stop
+    from reader.pipeline import use_analyzer
+
+    use_analyzer(analyzer)
 
 
 def _analyze_chunk(

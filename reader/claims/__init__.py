@@ -1,1 +1,1 @@
-"""Claims: the cue lexicon, its context rules and the flags (speculation, vague source, attribution)."""
+"""Claims: the cue lexicon, its context rules, sources, and the flags each sentence carries."""

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reader.claims.attribution import REPORT_IN_CUE, attribution_flag, explain, report_flag
-from reader.claims.lexicon import CueEntry, Lexicon, current_lexicon, lower
+from reader.claims.lexicon import CueEntry, Lexicon, builtin_lexicon, lower
 from reader.claims.rules import RULE_NAMES, at_start, inside_quotes, rejected, widen
 from reader.model import Flag, FlagKind
 
@@ -76,9 +76,9 @@ def flag_sentences(sentences: Sequence[str], lexicon: Lexicon | None = None) -> 
 
     The context is the source named most recently before a sentence: "the report" in a
     later sentence is credited to it instead of being flagged as unidentified. ``lexicon``
-    defaults to the one in force (:func:`reader.cues.current_lexicon`).
+    defaults to the built-in one (:func:`reader.claims.lexicon.builtin_lexicon`).
     """
-    lexicon = lexicon or current_lexicon()
+    lexicon = lexicon or builtin_lexicon()
     named_source: str | None = None
     result: list[list[Flag]] = []
     for sentence in sentences:
@@ -94,7 +94,7 @@ def candidates(sentence: str, lexicon: Lexicon | None = None) -> list[Candidate]
 
     This is the input of the learned weighting (see ``tests/eval/train_speculation.py``).
     """
-    lexicon = lexicon or current_lexicon()
+    lexicon = lexicon or builtin_lexicon()
     matches = [
         (match.start(), match.end(), lexicon.lookup(match.group()))
         for match in lexicon.finditer(lower(sentence))

@@ -19,7 +19,6 @@ from itertools import product
 from pathlib import Path
 from typing import Any
 
-from reader.config import config_dir, load_user_toml
 from reader.data import DATA_DIR
 from reader.errors import InputError
 from reader.model import FlagKind
@@ -274,25 +273,6 @@ def build_lexicon(user: Mapping[str, Any] | None = None, origin: str = USER_LEXI
 
 
 @lru_cache(maxsize=1)
-def _builtin_lexicon() -> Lexicon:
+def builtin_lexicon() -> Lexicon:
+    """The built-in lexicon with its learned weights, compiled once per process."""
     return build_lexicon(None)
-
-
-@lru_cache(maxsize=4)
-def _merged_lexicon(path: str, mtime_ns: int, size: int) -> Lexicon:
-    del mtime_ns, size  # part of the cache key only: a changed file is read again
-    return build_lexicon(load_user_toml(USER_LEXICON), origin=path)
-
-
-def current_lexicon() -> Lexicon:
-    """The compiled lexicon in force: built-in cues plus the user's ``lexicon.toml``, cached.
-
-    The user file is looked at on every call (one ``stat``) so that an edited file takes
-    effect; it is parsed and compiled again only when it changed.
-    """
-    path = config_dir() / USER_LEXICON
-    try:
-        stat = path.stat()
-    except OSError:
-        return _builtin_lexicon()
-    return _merged_lexicon(str(path), stat.st_mtime_ns, stat.st_size)

@@ -2,8 +2,8 @@
 
 Files are only ever read. Gzip-compressed files are unpacked in memory. HTML is recognised by
 its content, not its name (a saved page called ``article`` or ``story.txt`` is still a page),
-and handed to :mod:`reader.loading.html` for extraction; plain text is kept exactly as decoded. Every
-failure is an :class:`~reader.errors.InputError` (or, for URLs, a
+and handed to :mod:`reader.loading.html` for extraction; plain text is kept exactly as
+decoded. Every failure is an :class:`~reader.errors.InputError` (or, for URLs, a
 :class:`~reader.errors.NetworkError`) whose message names the input and what is wrong with it.
 """
 

@@ -1,1 +1,1 @@
-"""Text: normalising newlines and Unicode, and splitting into paragraphs and sentences with offsets."""
+"""Text: normalising newlines and Unicode; paragraphs and sentences as offsets."""

@@ -6,10 +6,22 @@ from reader.model import Analysis, Document, Paragraph
 
 
 def analyse_document(document: Document) -> Analysis:
-    """Run the analysis on a loaded document (imported here: the pipeline is not needed sooner)."""
+    """Run the analysis on a loaded document (imported here: the pipeline is not needed sooner).
+
+    The first call reads the user's cues (``lexicon.toml``) and keeps them for the session.
+    """
+    global _user_cues_installed
     from reader.pipeline import analyze_document
 
+    if not _user_cues_installed:
+        from reader.config import install_user_analyzer
+
+        install_user_analyzer()
+        _user_cues_installed = True
     return analyze_document(document)
+
+
+_user_cues_installed = False
 
 
 def clean_preview(document: Document) -> Analysis:

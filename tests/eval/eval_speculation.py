@@ -35,7 +35,7 @@ from common import Score  # type: ignore[import-not-found]
 from speculation_data import Example, load, news_documents  # type: ignore[import-not-found]
 
 from reader.claims.flagging import flag_sentence, flag_sentences
-from reader.claims.lexicon import current_lexicon
+from reader.claims.lexicon import builtin_lexicon
 from reader.model import FlagKind
 
 _QUANTITY = re.compile(r"\b(?:some|many|most|several|various|numerous|certain|others)\b", re.I)
@@ -90,7 +90,7 @@ def annotation_agreement() -> None:
 
 def threshold_sweep(values: list[float]) -> None:
     """Dev scores with other thresholds for the learned speculation weights."""
-    base = current_lexicon()
+    base = builtin_lexicon()
     print(f"\nspeculation threshold (learned: {base.thresholds[FlagKind.SPECULATION]})")
     data = {c: [e for e in load(c) if e.part == "dev"] for c in (*SETS[0][1], *SETS[2][1])}
     for value in values:

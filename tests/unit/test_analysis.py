@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 import reader
-from reader.model import Analysis, ParagraphStatus
+from reader.model import SCHEMA_VERSION, Analysis, ParagraphStatus
 
 
 def test_seed_clean_view_is_its_eight_unique_paragraphs_in_order(seed_text: str) -> None:
@@ -52,7 +52,7 @@ def test_analysis_is_deterministic_and_round_trips_through_json(sample_text: str
     second = reader.analyze(sample_text, source="sample")
     assert first == second
     data = json.loads(json.dumps(first.to_dict()))
-    assert data["schema"] == 1
+    assert data["schema"] == SCHEMA_VERSION
     assert Analysis.from_dict(data) == first
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from reader.model import SCHEMA_VERSION
 from tests.conftest import SAMPLE_ARTICLE
 from tests.conftest import run_reader as run
 
@@ -15,7 +16,7 @@ def test_analyze_prints_the_json_schema() -> None:
     result = run("analyze", str(SAMPLE_ARTICLE), "--format", "json")
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
-    assert data["schema"] == 1
+    assert data["schema"] == SCHEMA_VERSION
     assert {"source", "title", "text", "paragraphs", "sentences", "entities"} <= data.keys()
     for sentence in data["sentences"]:
         assert data["text"][sentence["start"] : sentence["end"]] == sentence["text"]

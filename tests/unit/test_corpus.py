@@ -18,6 +18,7 @@ from reader.batch.corpus import (
     analyze_record,
     expand_targets,
 )
+from reader.model import SCHEMA_VERSION
 from tests.conftest import SAMPLE_ARTICLE
 from tests.conftest import run_reader as run
 
@@ -102,7 +103,7 @@ def test_failures_are_reported_per_file_without_stopping_the_batch(tmp_path: Pat
     assert [r["source"] for r in records] == [str(p) for p in order]
     assert [("error" in r) for r in records] == [False, True, True, True, False]
     for record in records:
-        assert record["schema"] == 1
+        assert record["schema"] == SCHEMA_VERSION
         if "error" in record:
             assert set(record) == {"schema", "source", "error"}
             assert record["source"] in record["error"]
@@ -207,7 +208,7 @@ def test_analyze_path_turns_failures_into_results(tmp_path: Path) -> None:
     result = analyze_path(str(tmp_path / "nothing-here.txt"))
     assert not result.ok
     assert json.loads(result.line) == {
-        "schema": 1,
+        "schema": SCHEMA_VERSION,
         "source": str(tmp_path / "nothing-here.txt"),
         "error": result.error,
     }

@@ -2,22 +2,26 @@
 
 from __future__ import annotations
 
+import json
 import tomllib
 from pathlib import Path
 
 import pytest
 
-from reader.claims.flagging import RULE_NAMES, flag_sentence
+from reader.claims.flagging import RULE_NAMES, flag_sentence, flag_sentences
 from reader.claims.lexicon import (
     CUE_FILES,
     LEXICON_DIR,
     WEIGHTS_FILE,
     build_lexicon,
-    current_lexicon,
+    builtin_lexicon,
     expand_phrase,
 )
+from reader.config import load_user_cues
 from reader.errors import InputError
-from reader.model import FlagKind
+from reader.model import Flag, FlagKind
+from reader.pipeline import Analyzer
+from tests.conftest import run_reader
 
 
 def lexicon_tables() -> list[tuple[str, str, dict]]:
@@ -74,7 +78,7 @@ def test_weights_file_is_small_and_names_only_known_features() -> None:
 
 
 def test_compiled_lexicon_is_cached_between_calls() -> None:
-    assert current_lexicon() is current_lexicon()
+    assert builtin_lexicon() is builtin_lexicon()
 
 
 def test_apostrophes_of_either_kind_match() -> None:
@@ -91,9 +95,15 @@ def config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path / "lexicon.toml"
 
 
+def user_flags(sentence: str) -> list[Flag]:
+    """Flags as the command line raises them: the user's lexicon.toml read at the edge."""
+    analyzer = Analyzer(user_cues=load_user_cues())
+    return flag_sentences([sentence], analyzer.lexicon)[0]
+
+
 def test_user_lexicon_adds_a_group_and_extends_and_trims_built_in_ones(config: Path) -> None:
     sentence = "Insiders whisper the ferry is leaky; it is arguably old and reputedly slow."
-    before = {(f.kind, f.cue) for f in flag_sentence(sentence)}
+    before = {(f.kind, f.cue) for f in user_flags(sentence)}
     assert (FlagKind.VAGUE_SOURCE, "Insiders whisper") not in before
     config.write_text(
         """
@@ -108,7 +118,7 @@ remove = ["arguably"]
 """,
         encoding="utf-8",
     )
-    after = flag_sentence(sentence)
+    after = user_flags(sentence)
     found = {(f.kind, f.cue) for f in after}
     assert (FlagKind.VAGUE_SOURCE, "Insiders whisper") in found
     assert (FlagKind.SPECULATION, "reputedly") in found
@@ -118,18 +128,20 @@ remove = ["arguably"]
     assert sentence[whisper.start : whisper.end] == whisper.cue
 
 
-def test_an_edited_user_lexicon_takes_effect_without_a_restart(config: Path) -> None:
+def test_analyze_reads_no_user_file_but_the_command_line_does(config: Path) -> None:
     config.write_text('[extra]\nkind = "speculation"\nwhy = "“{cue}”."\ncues = ["blue"]\n')
-    assert [f.cue for f in flag_sentence("The sky is blue and green.")] == ["blue"]
-    config.write_text('[extra]\nkind = "speculation"\nwhy = "“{cue}”."\ncues = ["green", "x"]\n')
-    assert [f.cue for f in flag_sentence("The sky is blue and green.")] == ["green"]
+    assert Analyzer().analyze("The sky is blue.").claims == ()
+    assert [f.cue for f in user_flags("The sky is blue and green.")] == ["blue"]
+    result = run_reader("analyze", "-", "--format", "json", stdin=b"The sky is blue.\n")
+    flags = json.loads(result.stdout)["sentences"][0]["flags"]
+    assert [f["cue"] for f in flags] == ["blue"]
 
 
 def test_removing_the_user_lexicon_restores_the_built_in_one(config: Path) -> None:
     config.write_text('[extra]\nkind = "speculation"\nwhy = "“{cue}”."\ncues = ["blue"]\n')
-    assert flag_sentence("The sky is blue.")
+    assert user_flags("The sky is blue.")
     config.unlink()
-    assert flag_sentence("The sky is blue.") == []
+    assert user_flags("The sky is blue.") == []
 
 
 @pytest.mark.parametrize(
@@ -144,7 +156,7 @@ def test_removing_the_user_lexicon_restores_the_built_in_one(config: Path) -> No
 def test_a_broken_user_lexicon_is_one_clear_error(config: Path, text: str, problem: str) -> None:
     config.write_text(text, encoding="utf-8")
     with pytest.raises(InputError, match=problem):
-        flag_sentence("The deal may collapse.")
+        user_flags("The deal may collapse.")
 
 
 def test_build_lexicon_accepts_parsed_toml_directly() -> None:
@@ -157,11 +169,11 @@ def test_a_user_attribution_cue_finds_its_source_or_still_counts(config: Path) -
         '[mine]\nkind = "attribution"\nwhy = "Credited to {source}."\ncues = ["opined"]\n',
         encoding="utf-8",
     )
-    named = flag_sentence("Marta Quintela opined that the fleet is old.")
+    named = user_flags("Marta Quintela opined that the fleet is old.")
     assert [(f.cue, f.why) for f in named] == [
         ("Marta Quintela opined", "Credited to Marta Quintela.")
     ]
-    bare = flag_sentence("As opined above, the fleet is old.")
+    bare = user_flags("As opined above, the fleet is old.")
     assert [f.cue for f in bare] == ["opined"]
 
 
@@ -178,7 +190,7 @@ rules = { "*" = ["needs_opinion_verb"], "the tipsters' word" = [] }
     )
 
     def vague(sentence: str) -> list[str]:
-        return [f.cue for f in flag_sentence(sentence) if f.kind is FlagKind.VAGUE_SOURCE]
+        return [f.cue for f in user_flags(sentence) if f.kind is FlagKind.VAGUE_SOURCE]
 
     assert vague("Tipsters say the ferry is late.") == ["Tipsters"]
     assert vague("Tipsters were paid in cash.") == []

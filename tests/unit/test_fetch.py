@@ -18,7 +18,12 @@ import pytest
 
 import reader
 from reader.errors import InputError, NetworkError
-from reader.loading.fetch import TIMEOUT_SECONDS, fetch_document, timeout_from_environment, user_agent
+from reader.loading.fetch import (
+    TIMEOUT_SECONDS,
+    fetch_document,
+    timeout_from_environment,
+    user_agent,
+)
 
 ARTICLE_PARAGRAPHS = (
     "The harbour authority in Vessenby confirmed on Tuesday that the old grain pier will close "

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 import reader
-from reader.loading import sources
 from reader.errors import InputError
+from reader.loading import sources
 
 ARTICLE = (
     "Le café de la gare a fermé lundi. « C’est la fin d’une époque », dit le patron, Zoë Müller.\n"
