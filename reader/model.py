@@ -37,6 +37,11 @@ class FlagKind(StrEnum):
     VAGUE_SOURCE = "vague_source"
     ATTRIBUTION = "attribution"
 
+    @property
+    def label(self) -> str:
+        """The kind in words, for people: "speculation", "vague source", "attribution"."""
+        return self.value.replace("_", " ")
+
 
 class EntityType(StrEnum):
     """The kinds of named thing the sidebar groups entities by."""

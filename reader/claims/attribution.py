@@ -13,9 +13,9 @@ import re
 from reader.claims.lexicon import CueEntry, normalize_cue
 from reader.claims.rules import CONTEXT_REACH
 from reader.model import Flag, FlagKind
+from reader.text.words import NEXT_WORD as _NEXT_WORD
+from reader.text.words import WORD as _WORD
 
-_WORD = re.compile(r"[\w'’]+(?:-[\w'’]+)*")
-_NEXT_WORD = re.compile(r"(?:\s|,)*[\"“”']?\s*([\w'’]+)")
 # Sources next to attribution verbs.
 _NAME_WORD = r"[A-Z][\w'’.&-]*"
 _NAME_JOINER = r"(?:of|de|da|do|dos|der|van|von|al|la|le|del|and|&|the)"

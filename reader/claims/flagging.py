@@ -27,20 +27,23 @@ from reader.claims.attribution import REPORT_IN_CUE, attribution_flag, explain, 
 from reader.claims.lexicon import CueEntry, Lexicon, builtin_lexicon, lower
 from reader.claims.rules import RULE_NAMES, at_start, inside_quotes, rejected, widen
 from reader.model import Flag, FlagKind
+from reader.text.words import MONTHS, WEEKDAYS
+from reader.text.words import NEXT_WORD as _NEXT_WORD
+from reader.text.words import WORD as _WORD
 
 __all__ = ["RULE_NAMES", "Candidate", "candidates", "flag_sentence", "flag_sentences"]
 
-_WORD = re.compile(r"[\w'’]+(?:-[\w'’]+)*")
-_NEXT_WORD = re.compile(r"(?:\s|,)*[\"“”']?\s*([\w'’]+)")
 _NEGATIONS = frozenset(
     "not n't never no neither nor without hardly nobody none cannot can't don't doesn't "
     "didn't isn't aren't wasn't weren't hasn't haven't won't wouldn't couldn't".split()
 )
-_TIME_WORDS = frozenset(
-    "now today tonight tomorrow yesterday monday tuesday wednesday thursday friday saturday "
-    "sunday january february march april may june july august september october november "
-    "december jan feb mar apr jun jul aug sep sept oct nov dec recently then later soon "
-    "early late mid next last this week weeks month months year years".split()
+_TIME_WORDS = (
+    frozenset(
+        "now today tonight tomorrow yesterday recently then later soon "
+        "early late mid next last this week weeks month months year years".split()
+    )
+    | WEEKDAYS
+    | MONTHS
 )
 _BE = frozenset("be is are was were been being am 's remain remains remained".split())
 _DETERMINERS = frozenset("the a an this that these those its his her their our my your".split())

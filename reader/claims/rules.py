@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 
 from reader.claims.lexicon import CueEntry
+from reader.text.words import NEXT_WORD as _NEXT_WORD
+from reader.text.words import WORD as _WORD
 
-_WORD = re.compile(r"[\w'’]+(?:-[\w'’]+)*")
-_NEXT_WORD = re.compile(r"(?:\s|,)*[\"“”']?\s*([\w'’]+)")
 CONTEXT_REACH = 400
 """How far (in characters) context rules look around a cue; keeps huge sentences linear."""
 _MODAL_ANYWHERE = re.compile(

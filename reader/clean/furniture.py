@@ -33,6 +33,7 @@ from functools import cache
 from typing import NamedTuple
 
 from reader.data import DATA_DIR
+from reader.text.words import LETTERS_WORD, MONTHS
 
 MAX_LINE_WORDS = 20
 """The learned model scores lines of up to this many words; longer paragraphs are prose unless
@@ -59,7 +60,7 @@ class _LazyPattern:
         return self._compiled
 
 
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_WORD = LETTERS_WORD
 _LATIN = _LazyPattern(r"[A-Za-zÀ-ÿ]")
 _NON_LATIN_LETTER = _LazyPattern(
     r"[\u0400-\u04ff\u0590-\u06ff\u0900-\u0dff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"
@@ -76,10 +77,7 @@ _DATE = _LazyPattern(
     r"|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b|\b\d{4}年",
     re.I,
 )
-_MONTH_WORDS = frozenset(
-    "jan january feb february mar march apr april may jun june jul july aug august sep sept "
-    "september oct october nov november dec december".split()
-)
+_MONTH_WORDS = MONTHS
 _NUMERIC_DATE = _LazyPattern(r"\d[/.-]\d{1,2}[/.-]\d|\d年")
 
 

@@ -13,12 +13,6 @@ from reader.model import Analysis, FlagKind
 
 FORMATS = ("json", "markdown", "text")
 
-KIND_LABELS: dict[FlagKind, str] = {
-    FlagKind.SPECULATION: "Speculation",
-    FlagKind.VAGUE_SOURCE: "Vague source",
-    FlagKind.ATTRIBUTION: "Attribution",
-}
-
 
 def to_json(analysis: Analysis, *, indent: int | None = 2) -> str:
     """The analysis in the versioned JSON schema."""
@@ -54,7 +48,8 @@ def to_markdown(analysis: Analysis) -> str:
     ]
     if not claims:
         lines += ["No sentence was flagged.", ""]
-    for kind, label in KIND_LABELS.items():
+    for kind in FlagKind:
+        label = kind.label.capitalize()
         entries = [(s, [f for f in s.flags if f.kind is kind]) for s in claims]
         entries = [(s, flags) for s, flags in entries if flags]
         if not entries:

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 
 from reader.model import Span
+from reader.text.words import MONTH_ABBREVIATIONS
 
 # ---------------------------------------------------------------------------------------------
 # Paragraphs
@@ -114,7 +115,7 @@ _SENTENCE_OPENERS = frozenset(
     what who why how where which last next other another each every both such
     """.split()
 )
-_MONTHS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+_MONTHS = MONTH_ABBREVIATIONS
 
 _BOUNDARY = re.compile(
     r"(?P<term>\.{2,}|[.!?…]+)(?P<close>[\"'”’)\]»]*)(?P<space>\s+)(?=\S)"

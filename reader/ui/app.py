@@ -30,7 +30,6 @@ from reader.ui.loading import analyse_document, clean_preview, preview_analysis
 from reader.ui.marks import (
     CURRENT_MATCH,
     CURRENT_MENTION,
-    KIND_LABELS,
     KIND_NAMES,
     MATCH,
     MENTION,
@@ -390,7 +389,7 @@ class ReaderApp(App[None]):
         self.claims.reset(claims, keep=self.claims.current)
         if not self._sidebar_built:
             return  # the sidebar lists the claims once it is mounted
-        label = "all" if self.claim_filter is None else KIND_LABELS[self.claim_filter]
+        label = "all" if self.claim_filter is None else self.claim_filter.label
         total = len(self.analysis.claims) if self.analysis else 0
         shown = len(claims)
         count = f"{total}" if self.claim_filter is None else f"{shown} of {total}"
@@ -412,7 +411,7 @@ class ReaderApp(App[None]):
         self.filter_index = (self.filter_index + 1) % len(FILTERS)
         self._apply_filter()
         self._refresh_focus()
-        label = "all" if self.claim_filter is None else KIND_LABELS[self.claim_filter]
+        label = "all" if self.claim_filter is None else self.claim_filter.label
         self.status.say(f"claims: {label} ({len(self.claims)})")
 
     def action_next_claim(self) -> None:
@@ -450,7 +449,7 @@ class ReaderApp(App[None]):
             return "Still analysing: claims will be marked shortly"
         if self.claim_filter is None:
             return "No flagged claims in this article"
-        return f"No {KIND_LABELS[self.claim_filter]} claims (f changes the filter)"
+        return f"No {self.claim_filter.label} claims (f changes the filter)"
 
     def _go_to_claim(self) -> None:
         claim = self.claims.current
@@ -669,9 +668,7 @@ class ReaderApp(App[None]):
             # with its first cue and reason.
             kind = self.claim_filter or main_kind(claim)
             flag = next(f for f in claim.flags if f.kind is kind)
-            kinds = ", ".join(
-                dict.fromkeys([KIND_LABELS[kind], *(KIND_LABELS[f.kind] for f in claim.flags)])
-            )
+            kinds = ", ".join(dict.fromkeys([kind.label, *(f.kind.label for f in claim.flags)]))
             head = (
                 f"claim {self.claims.index + 1}/{total} · {kinds} · "
                 f"“{safe_line(flag.cue)}”: {safe_line(flag.why)}"

@@ -22,11 +22,6 @@ KIND_NAMES: dict[FlagKind, str] = {
 }
 """The kinds as they appear in CSS class names."""
 KIND_CLASSES: dict[FlagKind, str] = {kind: f"article--{name}" for kind, name in KIND_NAMES.items()}
-KIND_LABELS: dict[FlagKind, str] = {
-    FlagKind.SPECULATION: "speculation",
-    FlagKind.VAGUE_SOURCE: "vague source",
-    FlagKind.ATTRIBUTION: "attribution",
-}
 CUE = "article--cue"
 MENTION = "article--mention"
 CURRENT_MENTION = "article--current-mention"
