@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from reader import __version__
 from reader.errors import ReaderError
+from reader.text.printable import error_line
 
 EXIT_OK = 0
 EXIT_INTERNAL = 1
@@ -164,7 +165,7 @@ def _run_corpus(targets: Sequence[str], *, jobs: int | None, progress: bool) -> 
             flagged += result.flagged
             if result.error is not None:
                 failures += 1
-                message = f"reader: {_one_printable_line(result.error)}"
+                message = f"reader: {error_line(result.error)}"
                 if bar:
                     bar.note(message)
                 else:
@@ -203,7 +204,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run_analyze(argv[1:])
         return _run_viewer(argv)
     except ReaderError as error:
-        print(f"reader: {_one_printable_line(str(error))}", file=sys.stderr)
+        print(f"reader: {error_line(str(error))}", file=sys.stderr)
         return error.exit_code
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
@@ -215,13 +216,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:  # the last line of defence against tracebacks
         if os.environ.get("READER_DEBUG"):
             raise
-        message = _one_printable_line(f"{type(error).__name__}: {error}")
+        message = error_line(f"{type(error).__name__}: {error}")
         print(f"reader: internal error: {message}", file=sys.stderr)
         return EXIT_INTERNAL
-
-
-def _one_printable_line(message: str) -> str:
-    """The message on one line, with control characters (from a file name, say) made visible."""
-    return "".join(
-        ch if ch.isprintable() or ch == " " else ascii(ch)[1:-1] for ch in " ".join(message.split())
-    )

@@ -26,13 +26,11 @@ from typing import Any
 
 from reader.errors import ReaderError
 from reader.model import SCHEMA_VERSION, Analysis
+from reader.text.printable import json_escaped
 
 _MAX_CHUNK = 16
 _CHUNKS_PER_WORKER = 8
 _WINDOW_PER_WORKER = 4
-# Characters that JSON allows raw inside strings but that str.splitlines() treats as line
-# breaks: escaped so that every consumer sees exactly one record per line.
-_LINE_BREAKS = (("\x85", "\\u0085"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,21 +96,13 @@ def _walk(directory: str) -> Iterator[str]:
 
 def analysis_line(analysis: Analysis) -> str:
     """The analysis as one compact line of JSON (no newline), as printed by corpus mode."""
-    return _one_line(json.dumps(analysis.to_dict(), ensure_ascii=False, separators=(",", ":")))
+    return json_escaped(json.dumps(analysis.to_dict(), ensure_ascii=False, separators=(",", ":")))
 
 
 def error_line(source: str, error: str) -> str:
     """The JSON line printed in place of an article that could not be analysed."""
     record = {"schema": SCHEMA_VERSION, "source": source, "error": error}
-    return _one_line(json.dumps(record, ensure_ascii=False, separators=(",", ":")))
-
-
-def _one_line(line: str) -> str:
-    # Testing for each character first is much faster than str.translate() over the line.
-    for character, escape in _LINE_BREAKS:
-        if character in line:
-            line = line.replace(character, escape)
-    return line
+    return json_escaped(json.dumps(record, ensure_ascii=False, separators=(",", ":")))
 
 
 def analyze_path(target: str) -> ArticleResult:

@@ -81,14 +81,14 @@ def clean_paragraphs(text: str, spans: Sequence[Span]) -> list[Paragraph]:
         elif match is None:
             paragraph = Paragraph(i, span.start, span.end)
         elif match.exact:
-            reason = f"duplicate of ¶{match.source}"
+            reason = f"duplicate of ¶{match.source + 1}"
             paragraph = Paragraph(
                 i, span.start, span.end, ParagraphStatus.DUPLICATE, match.source, reason
             )
         else:
-            reason = f"near-duplicate of ¶{match.source}"
+            reason = f"near-duplicate of ¶{match.source + 1}"
             if match.truncated:
-                reason += " (truncated)"
+                reason += ", truncated"
             paragraph = Paragraph(
                 i, span.start, span.end, ParagraphStatus.NEAR_DUPLICATE, match.source, reason
             )

@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 from reader.errors import InputError, NetworkError
 from reader.model import Document
+from reader.text.printable import error_line
 
 if TYPE_CHECKING:
     import httpx
@@ -110,16 +111,16 @@ def fetch_document(
     except _DeadlinePassed:
         raise NetworkError(f"cannot fetch {url}: the download took over {limit:g} s") from None
     except httpx.InvalidURL as error:
-        raise InputError(f"{url} is not a valid web address ({_one_line(error)})") from None
+        raise InputError(f"{url} is not a valid web address ({error_line(error)})") from None
     except httpx.TimeoutException:
         raise NetworkError(f"cannot fetch {url}: no answer within {timeout:g} s") from None
     except httpx.TooManyRedirects:
         raise NetworkError(f"cannot fetch {url}: more than {MAX_REDIRECTS} redirects") from None
     except httpx.ConnectError as error:
         host = urlsplit(url).hostname or url
-        raise NetworkError(f"cannot reach {host}: {_one_line(error)}") from None
+        raise NetworkError(f"cannot reach {host}: {error_line(error)}") from None
     except httpx.HTTPError as error:
-        raise NetworkError(f"cannot fetch {url}: {_one_line(error)}") from None
+        raise NetworkError(f"cannot fetch {url}: {error_line(error)}") from None
 
     from reader.loading.sources import document_from_bytes
 
@@ -211,8 +212,3 @@ def _declared_length(response: httpx.Response) -> int | None:
         return int(response.headers["content-length"])
     except (KeyError, ValueError):
         return None
-
-
-def _one_line(error: BaseException) -> str:
-    text = " ".join(str(error).split())
-    return text or type(error).__name__

@@ -10,29 +10,38 @@ from collections import Counter
 from pathlib import Path
 
 from reader.model import Analysis, FlagKind
+from reader.text.printable import json_escaped, printable
+from reader.text.printable import one_line as _one_line
 
 FORMATS = ("json", "markdown", "text")
 
+STDIN = "-"
+"""The source of an article read from standard input."""
+
 
 def to_json(analysis: Analysis, *, indent: int | None = 2) -> str:
-    """The analysis in the versioned JSON schema."""
-    return json.dumps(analysis.to_dict(), ensure_ascii=False, indent=indent)
+    """The analysis in the versioned JSON schema (controls escaped, so it is safe to print)."""
+    return json_escaped(json.dumps(analysis.to_dict(), ensure_ascii=False, indent=indent))
 
 
 def to_text(analysis: Analysis) -> str:
-    """The clean view as plain text, paragraphs separated by blank lines."""
-    return analysis.clean_text + "\n"
+    """The clean view as plain text, paragraphs separated by blank lines.
 
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
+    Control characters of the article are shown as visible stand-ins (see
+    :mod:`reader.text.printable`): the text is for a terminal, and must not drive it.
+    """
+    return printable(analysis.clean_text + "\n")
 
 
 def to_markdown(analysis: Analysis) -> str:
-    """A report for people: source, claims by kind with cue and reason, entities with counts."""
+    """A report for people: source, claims by kind with cue and reason, entities with counts.
+
+    Control characters of the article are shown as visible stand-ins (see
+    :mod:`reader.text.printable`), so a report printed to a terminal cannot drive it.
+    """
     lines: list[str] = [f"# {_one_line(analysis.title or analysis.source or 'Article')}", ""]
     if analysis.source:
-        lines.append(f"- Source: `{analysis.source}`")
+        lines.append(f"- Source: {source_words(analysis.source)}")
     for key in ("site", "author", "date", "url"):
         if key in analysis.metadata:
             lines.append(f"- {key.capitalize()}: {_one_line(analysis.metadata[key])}")
@@ -83,9 +92,16 @@ def to_markdown(analysis: Analysis) -> str:
             snippet = _one_line(analysis.paragraph_text(paragraph))
             if len(snippet) > 80:
                 snippet = snippet[:79] + "…"
-            lines.append(f"- ¶{paragraph.index} ({paragraph.reason}): {snippet}")
+            lines.append(f"- ¶{paragraph.index + 1} ({paragraph.reason}): {snippet}")
         lines.append("")
-    return "\n".join(lines)
+    return printable("\n".join(lines))
+
+
+def source_words(source: str) -> str:
+    """Where the article came from, for people: "standard input", or the path or URL as code."""
+    if source == STDIN:
+        return "standard input"
+    return f"`{source}`"
 
 
 def render(analysis: Analysis, fmt: str) -> str:
@@ -101,11 +117,18 @@ def render(analysis: Analysis, fmt: str) -> str:
 
 def report_filename(analysis: Analysis) -> str:
     """A file name for the Markdown report, derived from the source or the title."""
-    base = Path(analysis.source).stem if analysis.source and analysis.source != "-" else ""
+    base = Path(analysis.source).stem if analysis.source and analysis.source != STDIN else ""
     if not base or (analysis.source and "://" in analysis.source):
         base = analysis.title or "article"
-    slug = re.sub(r"[^A-Za-z0-9]+", "-", base).strip("-").lower()[:60] or "article"
-    return f"{slug}.report.md"
+    slug = re.sub(r"[^A-Za-z0-9]+", "-", base).strip("-").lower()
+    if len(slug) > _SLUG_CHARS:
+        cut = slug.rfind("-", 0, _SLUG_CHARS + 1)
+        slug = slug[: cut if cut > _SLUG_CHARS // 2 else _SLUG_CHARS].rstrip("-")
+    return f"{slug or 'article'}.report.md"
+
+
+_SLUG_CHARS = 60
+"""File names made from a title keep at most this many of its characters."""
 
 
 def write_new_file(directory: Path, filename: str, content: str) -> Path:

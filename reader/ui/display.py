@@ -14,21 +14,11 @@ import re
 from bisect import bisect_right
 from typing import NamedTuple
 
-_BIDI_CONTROLS = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029" + _BIDI_CONTROLS + "]")
-"""Characters never drawn as themselves: C0 and C1 controls, DEL, separators, bidi controls."""
+from reader.text.printable import CONTROLS, stand_in
 
-
-def stand_in(char: str) -> str:
-    """The printable text shown in place of one unsafe character."""
-    code = ord(char)
-    if char in "\n\t":
-        return " "
-    if code < 0x20:
-        return "^" + chr(code + 0x40)
-    if code == 0x7F:
-        return "^?"
-    return f"<U+{code:04X}>"
+_UNSAFE = re.compile(f"[\n\t{CONTROLS}]")
+"""Characters never drawn as themselves: the controls of :mod:`reader.text.printable`, and
+newlines and tabs (the view wraps text itself)."""
 
 
 class DisplayText(NamedTuple):

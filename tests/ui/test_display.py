@@ -76,7 +76,7 @@ def test_layout_labels_hidden_paragraphs_only_when_asked() -> None:
     text = "First paragraph here.\n\nFirst paragraph here."
     paragraphs = [
         Paragraph(0, 0, 21),
-        Paragraph(1, 23, 44, ParagraphStatus.DUPLICATE, 0, "duplicate of ¶0"),
+        Paragraph(1, 23, 44, ParagraphStatus.DUPLICATE, 0, "duplicate of ¶1"),
     ]
 
     def display(p: Paragraph):

@@ -58,7 +58,7 @@ def test_a_pattern_repeated_three_times_points_every_copy_to_a_shown_paragraph()
     _, result = clean([P[0], P[1], P[0], P[1], P[0], P[5]])
     assert [p.status for p in result] == [KEPT, KEPT, DUPLICATE, DUPLICATE, DUPLICATE, KEPT]
     assert [p.duplicate_of for p in result[2:5]] == [0, 1, 0]
-    assert result[4].reason == "duplicate of ¶0"
+    assert result[4].reason == "duplicate of ¶1"
 
 
 def test_a_block_pasted_three_times_is_hidden_but_a_refrain_between_new_text_is_kept() -> None:
@@ -73,7 +73,7 @@ def test_a_copied_run_of_paragraphs_is_hidden_and_points_to_the_first_copies() -
     _, result = clean([*P[:4], P[1], P[2], P[3], P[4]])
     assert [p.status for p in result] == [KEPT] * 4 + [DUPLICATE] * 3 + [KEPT]
     assert [p.duplicate_of for p in result[4:7]] == [1, 2, 3]
-    assert result[4].reason == "duplicate of ¶1"
+    assert result[4].reason == "duplicate of ¶2"
 
 
 def test_a_doubled_body_keeps_the_first_copy_only() -> None:
@@ -103,7 +103,7 @@ def test_an_edited_copy_is_a_near_duplicate() -> None:
     _, result = clean([*P[:4], edited, P[4]])
     assert result[4].status is NEAR
     assert result[4].duplicate_of == 1
-    assert result[4].reason == "near-duplicate of ¶1"
+    assert result[4].reason == "near-duplicate of ¶2"
 
 
 def test_a_teaser_cut_off_with_an_ellipsis_is_a_truncated_near_duplicate() -> None:
@@ -111,7 +111,7 @@ def test_a_teaser_cut_off_with_an_ellipsis_is_a_truncated_near_duplicate() -> No
     _, result = clean([*P[:5], teaser])
     assert result[-1].status is NEAR
     assert result[-1].duplicate_of == 2
-    assert result[-1].reason == "near-duplicate of ¶2 (truncated)"
+    assert result[-1].reason == "near-duplicate of ¶3, truncated"
 
 
 def test_a_copy_that_lost_its_last_sentence_is_a_near_duplicate() -> None:

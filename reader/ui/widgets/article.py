@@ -411,7 +411,7 @@ class ArticleView(ScrollView, can_focus=True):
         if self.raw:
             number = ""
             if line == self.lines.first_line.get(paragraph.index):
-                number = f"{paragraph.index:>3}"
+                number = f"{paragraph.index + 1:>3}"  # people count paragraphs from 1
             gutter += Content(f"{number:>3}  ").stylize(self.mark_style("article--number"))
         else:
             gutter += Content(" ")
