@@ -120,13 +120,22 @@ _MONTHS = MONTH_ABBREVIATIONS
 _BOUNDARY = re.compile(
     r"(?P<term>\.{2,}|[.!?…]+)(?P<close>[\"'”’)\]»]*)(?P<space>\s+)(?=\S)"
     r"|(?P<cjk>[。！？]+)(?P<cjkclose>[」』”’)）]*)"
+    r"|(?<=[a-z])(?P<glued>\.)(?=[A-Z][a-z])"
 )
+# The last alternative is a full stop with no space after it, between a lower-case letter and a
+# capitalised word: "last year.Production began", where a scraper dropped the space.
 # Every match of _BOUNDARY starts with one of these characters. Searching for them first is
 # several times faster than finditer() with _BOUNDARY, whose leading groups stop the regular
 # expression engine from skipping ahead to a possible first character. Keep the two in step.
 _BOUNDARY_START = re.compile(r"[.!?…。！？]")
 _OPENERS = "\"'“‘([«¿¡"
 _CONTINUATIONS = frozenset(".,;:!?-–—)]}")
+_REFERENCE_MARK = re.compile(r"\[(?:[a-z]|\d{1,3})\]")
+"""A footnote mark a scraper left at the start of a sentence: "[b]", "[12]"."""
+_DOMAIN_ENDINGS = frozenset(
+    "com org net edu gov int info biz io co uk us eu de fr cn jp in ru au ca es it nl tv ai".split()
+)
+"""Endings that make "word.Com" a site's name rather than two sentences glued together."""
 
 
 def _word_before(text: str, pos: int, floor: int) -> tuple[str, int]:
@@ -138,7 +147,10 @@ def _word_before(text: str, pos: int, floor: int) -> tuple[str, int]:
 
 
 def _word_after(text: str, pos: int, limit: int) -> str:
-    """The word starting at ``pos`` after skipping opening quotes and brackets."""
+    """The word starting at ``pos`` after skipping a footnote mark, opening quotes and brackets."""
+    mark = _REFERENCE_MARK.match(text, pos, limit)
+    if mark is not None:
+        pos = mark.end()
     while pos < limit and text[pos] in _OPENERS:
         pos += 1
     end = pos
@@ -178,6 +190,25 @@ def _is_boundary(text: str, match: re.Match[str], floor: int, limit: int) -> boo
     return True
 
 
+def _is_glued_boundary(text: str, match: re.Match[str], floor: int, limit: int) -> bool:
+    """Whether "word.Word" (no space) is two sentences glued together by a lost space.
+
+    Not when the word before is an abbreviation ("Gov.Smith", "e.g.The") or the pair reads as
+    a site's name ("Booking.Com"), or the dot sits inside a longer dotted token.
+    """
+    token, _ = _word_before(text, match.start(), floor)
+    if "." in token or not token.isalpha() or len(token) < 2:
+        return False
+    key = token.lower()
+    if key in _NEVER_FINAL or key in _MAYBE_FINAL:
+        return False
+    after = _word_after(text, match.end(), limit)
+    rest = match.end() + len(after)
+    if after.lower() in _DOMAIN_ENDINGS and (rest >= limit or not text[rest].isalpha()):
+        return False
+    return not (rest < limit and text[rest] == ".")
+
+
 def _boundaries(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
     """The same matches as ``_BOUNDARY.finditer(text, start, end)``, found faster."""
     search, match = _BOUNDARY_START.search, _BOUNDARY.match
@@ -199,6 +230,10 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
     sentence_start = start
     for match in _boundaries(text, start, end):
         if match.group("cjk") is not None:
+            cut, resume = match.end(), match.end()
+        elif match.group("glued") is not None:
+            if not _is_glued_boundary(text, match, sentence_start, end):
+                continue
             cut, resume = match.end(), match.end()
         else:
             if not _is_boundary(text, match, sentence_start, end):

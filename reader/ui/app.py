@@ -299,7 +299,9 @@ class ReaderApp(App[None]):
         self._update_sidebar_titles()
         if self._sidebar_built:
             claims = self.state.claims
-            self._claim_list.show_claims(claims.shown, empty=claims.empty_text(self.final))
+            self._claim_list.show_claims(
+                claims.shown, empty=claims.empty_text(self.final), kind_of=claims.shown_kind
+            )
 
     def _update_sidebar_titles(self) -> None:
         if not self._sidebar_built:

@@ -59,7 +59,15 @@ KEY_SPECS: tuple[KeySpec, ...] = (
         "filter",
         "Cycle the claim filter: all, speculation, vague source, attribution",
     ),
-    KeySpec("search", "slash", "search", "search", "Search the article", display="/"),
+    KeySpec(
+        "search",
+        "slash",
+        "search",
+        "search",
+        "Search the article (a capital letter makes it match case; \\b at the start or end "
+        "matches whole words: \\bEV\\b)",
+        display="/",
+    ),
     KeySpec("help", "question_mark", "help", "help", "Show every key", display="?"),
     KeySpec("quit", "q", "quit", "quit", "Quit"),
     KeySpec("next_match", "n", "next_match", "next match", "Go to the next search match"),
@@ -183,6 +191,30 @@ _PEOPLE_NAMES = {
     "question_mark": "?",
     "escape": "esc",
 }
+
+
+def bound_keys(keymap: dict[str, str]) -> dict[str, list[str]]:
+    """Binding id to its Textual key names, as ``keymap`` (the user's overrides) maps them."""
+    return {
+        spec.id: [key.strip() for key in keymap.get(spec.id, spec.keys).split(",") if key.strip()]
+        for spec in KEY_SPECS
+    }
+
+
+def key_clashes(keymap: dict[str, str]) -> list[tuple[str, str, str]]:
+    """``(key, first id, second id)`` for every key that ``keymap`` leaves bound to two actions.
+
+    A key bound twice does one of the two and silently loses the other (with ``quit = "q"`` and
+    ``help = "q"``, ``q`` opens help and nothing quits), so such a keymap is refused.
+    """
+    owner: dict[str, str] = {}
+    clashes: list[tuple[str, str, str]] = []
+    for binding_id, keys in bound_keys(keymap).items():
+        for key in keys:
+            first = owner.setdefault(key, binding_id)
+            if first != binding_id:
+                clashes.append((key, first, binding_id))
+    return clashes
 
 
 def key_names(keymap: dict[str, str]) -> dict[str, str]:

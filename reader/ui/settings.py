@@ -44,4 +44,18 @@ def load_settings(known_ids: set[str]) -> Settings:
         if not isinstance(value, str) or not value.strip():
             raise InputError(f'{where}: keys.{binding_id} must be a key name, like "l"')
         keymap[binding_id] = value
+    _refuse_clashes(keymap, where)
     return Settings(theme=theme, keymap=keymap)
+
+
+def _refuse_clashes(keymap: dict[str, str], where: object) -> None:
+    """One clear line when a key is left bound to two actions."""
+    from reader.ui.keys import key_clashes
+
+    clashes = key_clashes(keymap)
+    if clashes:
+        key, first, second = clashes[0]
+        raise InputError(
+            f"{where}: the key {key!r} is bound to both {first} and {second}; "
+            "give one of them another key in [keys]"
+        )

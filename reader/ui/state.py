@@ -237,10 +237,10 @@ class SearchState:
         """The status line's words for the search ("" when there is none)."""
         if not self.query:
             return ""
+        if not self.matches:
+            return f"search “{safe_line(self.query)}”: no matches"
         where = self.stepper.index
         position = f"{where + 1}/{len(self.stepper)}" if where is not None else "—"
-        if not self.matches:
-            position = "no matches"
         return f"search “{safe_line(self.query)}” {position} (n/N)"
 
 

@@ -31,6 +31,13 @@ def test_theme_and_keys_are_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     assert settings.keymap == {"next_claim": "l,right_square_bracket"}
 
 
+def test_moving_a_key_away_frees_it_for_another_action(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_config(tmp_path, '[keys]\nquit = "ctrl+q"\nhelp = "q"\n', monkeypatch)
+    assert load_settings(IDS).keymap == {"quit": "ctrl+q", "help": "q"}
+
+
 def test_no_config_means_defaults(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("READER_CONFIG_DIR", str(tmp_path))
     assert load_settings(IDS).theme is None
@@ -44,6 +51,8 @@ def test_no_config_means_defaults(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
         ('[keys]\nfly = "z"\n', "unknown key id 'fly'"),
         ("[keys]\nquit = 5\n", "keys.quit must be a key name"),
         ("theme = \n", "is not valid TOML"),
+        ('[keys]\nhelp = "q"\n', "the key 'q' is bound to both help and quit"),
+        ('[keys]\nsearch = "f,slash"\n', "the key 'f' is bound to both cycle_filter and search"),
     ],
 )
 def test_mistakes_are_explained(
@@ -54,8 +63,9 @@ def test_mistakes_are_explained(
         load_settings(IDS)
 
 
-def test_the_command_reports_a_broken_config_in_one_line(tmp_path: Path) -> None:
-    (tmp_path / "config.toml").write_text("[keys\n", encoding="utf-8")
+@pytest.mark.parametrize("text", ["[keys\n", '[keys]\nquit = "q"\nhelp = "q"\n'])
+def test_the_command_reports_a_broken_config_in_one_line(tmp_path: Path, text: str) -> None:
+    (tmp_path / "config.toml").write_text(text, encoding="utf-8")
     env = {**os.environ, "READER_CONFIG_DIR": str(tmp_path), "READER_DEBUG": ""}
     result = subprocess.run(
         [sys.executable, "-m", "reader", str(SAMPLE_ARTICLE)],

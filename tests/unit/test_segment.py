@@ -100,3 +100,34 @@ def test_sentence_offsets_point_into_the_text() -> None:
         "Third?",
     ]
     assert all(start <= s.start < s.end <= len(text) for s in spans)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Output rose last year.Production began in May.",
+            ["Output rose last year.", "Production began in May."],
+        ),
+        ("The minister said.This was new.", ["The minister said.", "This was new."]),
+        (
+            "It was denied. [b]Some analysts disagree.",
+            ["It was denied.", "[b]Some analysts disagree."],
+        ),
+    ],
+)
+def test_sentences_glued_by_a_lost_space_are_split(text: str, expected: list[str]) -> None:
+    assert [text[s.start : s.end] for s in split_sentences(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Book a room at Booking.Com today.",
+        "The bill was signed by Gov.Newsom on Friday.",
+        "Some abbreviations, e.g.The Times, stay whole.",
+        "The site example.com was down.",
+    ],
+)
+def test_abbreviations_and_site_names_are_not_split(text: str) -> None:
+    assert len(split_sentences(text)) == 1

@@ -7,6 +7,7 @@ import sys
 
 import pytest
 
+import reader
 from reader.model import FlagKind
 from reader.ui.state import ReadingState
 from tests.ui.fixtures import sample_analysis
@@ -154,3 +155,37 @@ def test_the_sentence_being_read_follows_claim_then_match_then_screen(state_fact
     assert found[0][0] in range(state.current_sentence(top).start, state.current_sentence(top).end)
     state.claims.step(True)
     assert state.current_sentence(top) is analysis.claims[0]
+
+
+def search_texts(query: str, text: str) -> list[str]:
+    from reader.ui.marks import ParagraphFinder
+    from reader.ui.search import find_matches
+
+    paragraphs = reader.analyze(text).paragraphs
+    found = find_matches(text, query, ParagraphFinder(paragraphs), {p.index for p in paragraphs})
+    return [text[start:end] for start, end in found]
+
+
+SEARCHED = "EV makers say several EVs will never be even cheaper. Every ev counts.\n"
+
+
+def test_a_lower_case_query_ignores_case() -> None:
+    assert search_texts("ev", SEARCHED) == ["EV", "ev", "EV", "ev", "ev", "Ev", "ev"]
+
+
+def test_a_capital_letter_makes_the_search_exact() -> None:
+    assert search_texts("EV", SEARCHED) == ["EV", "EV"]
+
+
+def test_word_edges_match_whole_words() -> None:
+    assert search_texts("\\bEV\\b", SEARCHED) == ["EV"]
+    assert search_texts("\\bev\\b", SEARCHED) == ["EV", "ev"]
+    assert search_texts("\\bev", SEARCHED) == ["EV", "EV", "ev", "Ev", "ev"]
+    assert search_texts("\\b", SEARCHED) == []
+
+
+def test_no_matches_has_no_step_hint(state_factory) -> None:
+    state = state_factory()
+    analysis = state.analysis
+    state.search.run("zzzq", analysis.text, state.finder, {p.index for p in analysis.paragraphs})
+    assert state.status("]")[1] == ["search “zzzq”: no matches"]

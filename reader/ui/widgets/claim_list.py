@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import ClassVar
 
 from textual.content import Content
@@ -22,9 +22,9 @@ _KIND_TAGS: dict[FlagKind, tuple[str, str]] = {
 _FIRST_WORDS = 60
 
 
-def claim_prompt(sentence: Sentence) -> Content:
-    """One line of the list: a short kind tag and the sentence's first words (safe)."""
-    tag, style = _KIND_TAGS[main_kind(sentence)]
+def claim_prompt(sentence: Sentence, kind: FlagKind) -> Content:
+    """One line of the list: the tag of ``kind`` and the sentence's first words (safe)."""
+    tag, style = _KIND_TAGS[kind]
     words = safe_line(sentence.text)
     if len(words) > _FIRST_WORDS:
         words = words[: _FIRST_WORDS - 1].rstrip() + "…"
@@ -45,14 +45,19 @@ class ClaimList(OptionList):
         super().__init__(id=id, markup=False)
         self.claims: list[Sentence] = []
 
-    def show_claims(self, claims: Sequence[Sentence], empty: str = "No flagged claims") -> None:
-        """List ``claims`` (replacing what was listed)."""
+    def show_claims(
+        self,
+        claims: Sequence[Sentence],
+        empty: str = "No flagged claims",
+        kind_of: Callable[[Sentence], FlagKind] = main_kind,
+    ) -> None:
+        """List ``claims`` (replacing what was listed), each tagged with ``kind_of(claim)``."""
         self.claims = list(claims)
         if not self.claims:
             self.set_options([Option(Content(empty).stylize("italic"), disabled=True)])
             return
         self.set_options(
-            Option(claim_prompt(sentence), id=f"claim-{number}")
+            Option(claim_prompt(sentence, kind_of(sentence)), id=f"claim-{number}")
             for number, sentence in enumerate(self.claims)
         )
 

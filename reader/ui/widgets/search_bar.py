@@ -9,6 +9,8 @@ from textual.widgets import Input
 
 from reader.ui.messages import SearchCancelled, SearchSubmitted
 
+PLACEHOLDER = "search (a capital: exact case; \\b at an end: whole word; esc: cancel)"
+
 
 class SearchBar(Input):
     """A one-line query; enter searches, escape gives up."""
@@ -18,7 +20,7 @@ class SearchBar(Input):
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(placeholder="search the article (enter: find, esc: cancel)", id=id)
+        super().__init__(placeholder=PLACEHOLDER, id=id)
 
     def action_cancel(self) -> None:
         """Close the field."""
