@@ -57,6 +57,8 @@ SHORT_SCREEN = 32
 """Below this many rows the sidebar gives the entities most of its height."""
 
 if TYPE_CHECKING:
+    from textual.theme import Theme
+
     from reader.ui.widgets.claim_list import ClaimList
     from reader.ui.widgets.entity_list import EntityList
 
@@ -100,6 +102,8 @@ class ReaderApp(App[None]):
         self._applicable: tuple[bool, bool, bool] = (False, False, False)
         self._sidebar_built = False
         """True once the sidebar's lists are mounted (right after the first frame)."""
+        self._kept_theme = ""
+        """The theme in use at start or last kept in config.toml."""
 
     @property
     def analysis(self) -> Analysis | None:
@@ -191,6 +195,8 @@ class ReaderApp(App[None]):
                 )
         if self.user_keymap:
             self.set_keymap(self.user_keymap)
+        self._kept_theme = self.theme
+        self.theme_changed_signal.subscribe(self, self._keep_theme)
         self.article.raw = self.start_raw
         self.article.focus()
         if self.after_first_frame is not None:
@@ -217,6 +223,20 @@ class ReaderApp(App[None]):
         self.article.loading = True
         self.status.say("loading…")
         self._start_loading()
+
+    def _keep_theme(self, theme: Theme) -> None:
+        """A theme chosen while reading (in the palette) is kept in config.toml for next time."""
+        if theme.name == self._kept_theme:
+            return  # the theme applied at start, or one already kept
+        from reader.ui.settings import save_theme
+
+        self._kept_theme = theme.name
+        if not save_theme(theme.name):
+            self.notify(
+                "The theme could not be kept in config.toml (set it there by hand)",
+                severity="warning",
+                markup=False,
+            )
 
     def _start_loading(self) -> None:
         self.run_worker(self._load, thread=True, exclusive=True, name="load")

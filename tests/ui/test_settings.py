@@ -11,7 +11,7 @@ import pytest
 
 from reader.errors import InputError
 from reader.ui.keys import KEY_SPECS
-from reader.ui.settings import load_settings
+from reader.ui.settings import load_settings, save_theme
 from tests.conftest import SAMPLE_ARTICLE
 
 IDS = {spec.id for spec in KEY_SPECS}
@@ -107,3 +107,53 @@ def test_the_viewer_refuses_bad_targets_before_taking_the_screen(
     err = result.stderr.decode()
     assert message in err and "Traceback" not in err
     assert len(err.strip().splitlines()) == 1
+
+
+HAND_WRITTEN = """\
+# my reader settings
+theme = "gruvbox"   # the dark one
+
+[keys]
+# vim-ish
+next_claim = "l,right_square_bracket"
+"""
+
+
+def test_a_kept_theme_changes_only_the_theme_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_config(tmp_path, HAND_WRITTEN, monkeypatch)
+    assert save_theme("nord")
+    text = (tmp_path / "config.toml").read_text(encoding="utf-8")
+    assert text == HAND_WRITTEN.replace('"gruvbox"', '"nord"')
+    settings = load_settings(IDS)
+    assert settings.theme == "nord"
+    assert settings.keymap == {"next_claim": "l,right_square_bracket"}
+
+
+def test_a_theme_is_added_above_the_tables(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write_config(tmp_path, '# mine\n\n[keys]\nquit = "ctrl+q"\n', monkeypatch)
+    assert save_theme("dracula")
+    text = (tmp_path / "config.toml").read_text(encoding="utf-8")
+    assert text == '# mine\ntheme = "dracula"\n\n[keys]\nquit = "ctrl+q"\n'
+    assert load_settings(IDS) == ("dracula", {"quit": "ctrl+q"})
+
+
+def test_a_theme_set_in_an_unusual_way_is_left_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_config(tmp_path, '"theme" = "nord"\n', monkeypatch)
+    assert not save_theme("dracula")
+    assert (tmp_path / "config.toml").read_text(encoding="utf-8") == '"theme" = "nord"\n'
+
+
+async def test_a_theme_chosen_while_reading_is_there_at_the_next_start(
+    open_app, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("READER_CONFIG_DIR", str(tmp_path))
+    async with open_app(theme="nord") as (app, pilot):
+        await pilot.pause()
+        assert not (tmp_path / "config.toml").exists()  # the start theme is not written
+        app.theme = "dracula"
+        await pilot.pause()
+    assert load_settings(IDS).theme == "dracula"
