@@ -18,7 +18,6 @@ from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from reader.errors import ReaderError
@@ -47,6 +46,7 @@ from reader.ui.messages import (
 )
 from reader.ui.state import ReadingState, Span
 from reader.ui.widgets.article import ArticleView
+from reader.ui.widgets.panel_title import PanelTitle
 from reader.ui.widgets.status_line import StatusLine
 from reader.ui.widgets.title_bar import TitleBar
 
@@ -57,6 +57,7 @@ SHORT_SCREEN = 32
 """Below this many rows the sidebar gives the entities most of its height."""
 
 if TYPE_CHECKING:
+    from textual.notifications import SeverityLevel
     from textual.theme import Theme
 
     from reader.ui.widgets.claim_list import ClaimList
@@ -139,17 +140,17 @@ class ReaderApp(App[None]):
         from reader.ui.widgets.entity_list import EntityList
 
         await self.query_one("#sidebar").mount(
-            Static("Entities", id="entities-title", markup=False),
+            PanelTitle(("Entities",), id="entities-title"),
             EntityList(id="entities"),
-            Static("Claims", id="claims-title", markup=False),
+            PanelTitle(("Claims",), id="claims-title"),
             ClaimList(id="claims"),
         )
         self._sidebar_built = True
         if self.analysis is not None:
             self._fill_sidebar(self.analysis)
-        from textual.widgets import Footer
+        from reader.ui.widgets.key_footer import KeyFooter
 
-        await self.query_one("#footer-bar").mount(Footer(compact=True))
+        await self.query_one("#footer-bar").mount(KeyFooter())
 
     @property
     def article(self) -> ArticleView:
@@ -326,9 +327,9 @@ class ReaderApp(App[None]):
     def _update_sidebar_titles(self) -> None:
         if not self._sidebar_built:
             return  # the sidebar is titled once it is mounted
-        self.query_one("#claims-title", Static).update(self.state.claims.title())
+        self.query_one("#claims-title", PanelTitle).set(*self.state.claims.heading())
         count = len(self.analysis.entities) if self.analysis else 0
-        self.query_one("#entities-title", Static).update(f"Entities ({count})")
+        self.query_one("#entities-title", PanelTitle).set(("Entities",), f"{count}")
 
     # -- views ------------------------------------------------------------------------------------
 
@@ -347,6 +348,15 @@ class ReaderApp(App[None]):
         hidden = self.state.hidden_count()
         extra = f": {hidden} hidden paragraphs shown dimmed" if self.article.raw and hidden else ""
         self.status.say(f"{view} view{extra}")
+
+    def action_toggle_sidebar(self) -> None:
+        """Hide the sidebar to give the article the whole width, or show it again."""
+        sidebar = self.query_one("#sidebar")
+        sidebar.display = not sidebar.display
+        if not sidebar.display and self.focused is not None and sidebar in self.focused.ancestors:
+            self.article.focus()
+        key = self.key_names()["toggle_sidebar"]
+        self.status.say("sidebar shown" if sidebar.display else f"sidebar hidden ({key} shows it)")
 
     def action_scroll_article(self, how: str) -> None:
         """Scroll the article from anywhere: down, up, page_down, page_up, top, bottom."""
@@ -587,6 +597,19 @@ class ReaderApp(App[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Keys that do not apply now are left out of the footer."""
         return self.state.allows(action)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Show a notice on the footer's line; a new one replaces the one on show."""
+        self.clear_notifications()
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     # -- copy, export, help ------------------------------------------------------------------------
 

@@ -14,6 +14,8 @@ import re
 from bisect import bisect_right
 from typing import NamedTuple
 
+from rich.cells import cell_len
+
 from reader.text.printable import CONTROLS, stand_in
 
 _UNSAFE = re.compile(f"[\n\t{CONTROLS}]")
@@ -79,3 +81,28 @@ def visible_text(text: str) -> DisplayText:
 def safe_line(text: str) -> str:
     """Untrusted text (a title, a name, a cue) as one safe line for labels and lists."""
     return visible_text(" ".join(text.split())).text
+
+
+def shorten(text: str, cells: int) -> str:
+    """``text`` cut to at most ``cells`` terminal cells, ending in "…" when something was cut.
+
+    The cut falls after the last whole word that fits, unless that would lose more than a
+    third of the room (one long word is cut inside instead).
+    """
+    if cell_len(text) <= cells:
+        return text
+    if cells <= 1:
+        return "…"[:cells]
+    kept: list[str] = []
+    used = 1  # the ellipsis
+    for char in text:
+        width = cell_len(char)
+        if used + width > cells:
+            break
+        kept.append(char)
+        used += width
+    cut = "".join(kept)
+    at_space = cut.rfind(" ")
+    if at_space > 0 and at_space >= len(cut) * 2 // 3:
+        cut = cut[:at_space]
+    return cut.rstrip(" ,;:·│") + "…"

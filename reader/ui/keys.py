@@ -32,7 +32,7 @@ KEY_SPECS: tuple[KeySpec, ...] = (
         "next_claim",
         "right_square_bracket",
         "next_claim",
-        "next claim",
+        "claim",
         "Go to the next flagged claim (wraps at the end)",
         display="]",
     ),
@@ -53,6 +53,14 @@ KEY_SPECS: tuple[KeySpec, ...] = (
         "Switch between the clean view and the raw view with hidden paragraphs",
     ),
     KeySpec(
+        "toggle_sidebar",
+        "s",
+        "toggle_sidebar",
+        "sidebar",
+        "Hide or show the sidebar of entities and claims",
+        show=False,
+    ),
+    KeySpec(
         "cycle_filter",
         "f",
         "cycle_filter",
@@ -70,7 +78,7 @@ KEY_SPECS: tuple[KeySpec, ...] = (
     ),
     KeySpec("help", "question_mark", "help", "help", "Show every key", display="?"),
     KeySpec("quit", "q", "quit", "quit", "Quit"),
-    KeySpec("next_match", "n", "next_match", "next match", "Go to the next search match"),
+    KeySpec("next_match", "n", "next_match", "match", "Go to the next search match"),
     KeySpec(
         "previous_match",
         "N",
@@ -83,7 +91,7 @@ KEY_SPECS: tuple[KeySpec, ...] = (
         "next_mention",
         "e",
         "next_mention",
-        "next mention",
+        "mention",
         "Go to the next mention of the selected entity",
     ),
     KeySpec(

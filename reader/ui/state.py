@@ -112,12 +112,18 @@ class ClaimCursor:
             return kind
         return main_kind(claim)
 
-    def title(self) -> str:
-        """The heading of the claims list: "Claims (7)" or "Claims: speculation (3 of 7)"."""
+    def heading(self) -> tuple[tuple[str, ...], str]:
+        """The heading of the claims list: ways to say what it lists (longest first), and the
+        count: "Claims (7)", or "Claims: speculation (3 of 7)" ("Speculation (3 of 7)")."""
         total = len(self.every)
         if self.kind is None:
-            return f"Claims ({total})"
-        return f"Claims: {self.label} ({len(self.shown)} of {total})"
+            return ("Claims",), f"{total}"
+        return (f"Claims: {self.label}", self.label.capitalize()), f"{len(self.shown)} of {total}"
+
+    def title(self) -> str:
+        """The heading of the claims list in full."""
+        labels, count = self.heading()
+        return f"{labels[0]} ({count})"
 
     def empty_text(self, final: bool) -> str:
         """What the claims list says when no claim passes the filter."""

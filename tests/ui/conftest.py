@@ -35,8 +35,9 @@ def open_app() -> Opener:
         if analysis is None and "document" not in options and not options.get("target"):
             analysis = sample_analysis()
         target = options.pop("target", None)
+        notifications = options.pop("notifications", False)
         app = ReaderApp(target, analysis=analysis, **options)
-        async with app.run_test(size=size) as pilot:
+        async with app.run_test(size=size, notifications=notifications) as pilot:
             await pilot.pause()
             yield app, pilot
 

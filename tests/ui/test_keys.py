@@ -279,7 +279,7 @@ async def test_x_writes_a_new_report_each_time(open_app, tmp_path: Path) -> None
         assert reports == ["sample-article-2.report.md", "sample-article.report.md"]
         text = (tmp_path / "sample-article.report.md").read_text(encoding="utf-8")
         assert "## Claims" in text and "Harbourline" in text
-        assert any(str(tmp_path / "sample-article.report.md") in n for n in notes(app))
+        assert any(str(tmp_path / "sample-article-2.report.md") in n for n in notes(app))
 
 
 async def test_question_mark_shows_help_with_every_key(open_app) -> None:

@@ -25,6 +25,7 @@ HELP_ORDER = (
     "previous_claim",
     "cycle_filter",
     "toggle_raw",
+    "toggle_sidebar",
     "next_mention",
     "previous_mention",
     "search",

@@ -10,7 +10,8 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from reader.model import FlagKind, Sentence
-from reader.ui.display import safe_line
+from reader.ui.display import safe_line, shorten
+from reader.ui.fitted import FittedLine
 from reader.ui.marks import main_kind
 from reader.ui.messages import ClaimChosen
 
@@ -19,16 +20,16 @@ _KIND_TAGS: dict[FlagKind, tuple[str, str]] = {
     FlagKind.VAGUE_SOURCE: (" VAGUE ", ".claim-list--vague-source"),
     FlagKind.ATTRIBUTION: (" ATTR  ", ".claim-list--attribution"),
 }
-_FIRST_WORDS = 60
+_FIRST_CHARS = 120
+"""The most of a claim the list shows, however wide it is."""
 
 
-def claim_prompt(sentence: Sentence, kind: FlagKind) -> Content:
-    """One line of the list: the tag of ``kind`` and the sentence's first words (safe)."""
+def claim_prompt(sentence: Sentence, kind: FlagKind) -> FittedLine:
+    """One line of the list: the tag of ``kind`` and the sentence's first words (safe),
+    shortened with "…" to the list's width."""
     tag, style = _KIND_TAGS[kind]
-    words = safe_line(sentence.text)
-    if len(words) > _FIRST_WORDS:
-        words = words[: _FIRST_WORDS - 1].rstrip() + "…"
-    return Content.assemble((tag, style), " ", words)
+    words = safe_line(sentence.text[: _FIRST_CHARS * 2])
+    return FittedLine(shorten(words, _FIRST_CHARS), left=Content.assemble((tag, style), " "))
 
 
 class ClaimList(OptionList):

@@ -11,6 +11,7 @@ from textual.widgets.option_list import Option
 
 from reader.model import Entity, EntityType
 from reader.ui.display import safe_line
+from reader.ui.fitted import FittedLine
 from reader.ui.messages import EntityChosen
 
 TYPE_LABELS: dict[EntityType, str] = {
@@ -34,12 +35,14 @@ def by_salience(entities: Sequence[Entity]) -> list[Entity]:
     )
 
 
-def entity_prompt(entity: Entity) -> Content:
-    """One line of the list: the name (safe, untrusted) and its mention count."""
+def entity_prompt(entity: Entity) -> FittedLine:
+    """One line of the list: the name (safe, untrusted), shortened to fit, and its mention
+    count, always whole."""
     count = len(entity.mentions)
-    return Content.assemble(
-        ("  " + safe_line(entity.name), ""),
-        (f"  {count}", ".entity-list--count"),
+    return FittedLine(
+        safe_line(entity.name),
+        left=Content("  "),
+        right=Content(f"  {count}").stylize(".entity-list--count", 2),
     )
 
 

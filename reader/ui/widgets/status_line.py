@@ -6,24 +6,11 @@ from rich.cells import cell_len
 from textual.content import Content
 from textual.widgets import Static
 
+from reader.ui.display import shorten
+
 SEPARATOR = " │ "
 MIN_HEAD_CELLS = 12
 """The head is only shortened while at least this much of it stays readable."""
-
-
-def shorten(text: str, cells: int) -> str:
-    """``text`` cut to at most ``cells`` terminal cells, ending in "…" when something was cut."""
-    if cell_len(text) <= cells:
-        return text
-    kept: list[str] = []
-    used = 1  # the ellipsis
-    for char in text:
-        width = cell_len(char)
-        if used + width > cells:
-            break
-        kept.append(char)
-        used += width
-    return "".join(kept).rstrip() + "…"
 
 
 class StatusLine(Static):
@@ -31,7 +18,7 @@ class StatusLine(Static):
 
     The line is a head (where you are among the claims) and tail parts (the selected entity's
     mention, the search). On a narrow screen the head is shortened first, so the tail parts,
-    which are short and change with every key, stay in view.
+    which are short and change with every key, stay in view; whatever is cut ends in "…".
     """
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -47,14 +34,19 @@ class StatusLine(Static):
         self._show()
 
     def _show(self) -> None:
+        self.update(Content(self.fitted(self.content_size.width)))
+
+    def fitted(self, width: int) -> str:
+        """The line as it fits in ``width`` cells: the head shortened first, then the whole."""
         line = self.message
-        width = self.content_size.width
-        if width and self._head and self._tail and cell_len(line) > width:
+        if not width or cell_len(line) <= width:
+            return line
+        if self._head and self._tail:
             rest = SEPARATOR.join(self._tail)
             room = width - cell_len(rest) - cell_len(SEPARATOR)
             if room >= MIN_HEAD_CELLS:
-                line = shorten(self._head, room) + SEPARATOR + rest
-        self.update(Content(line))
+                return shorten(self._head, room) + SEPARATOR + rest
+        return shorten(line, width)
 
     def on_resize(self) -> None:
         """Fit the line to its new width."""
