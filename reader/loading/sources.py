@@ -43,8 +43,6 @@ _HTML_TAGS = re.compile(
 _META_CHARSET = re.compile(
     rb"<meta\b[^>]*?\bcharset\s*=\s*[\"']?\s*([A-Za-z0-9._:-]+)", re.IGNORECASE
 )
-_TAG = re.compile(rb"<[A-Za-z!?/]")
-"""Anything that may start a tag: a file holding one may be a web page."""
 _MIN_TAGS = 5
 _CHARS_PER_TAG = 40
 
@@ -86,6 +84,10 @@ def load(target: str, *, progress: ProgressCallback | None = None) -> Document:
         return fetch_document(target, progress=progress)
     path = _file_path(target)
     return document_from_bytes(read_file(path), source=path, name=path)
+
+
+_TAG = re.compile(rb"<[A-Za-z!?/]")
+"""Anything that may start a tag: a file holding one may be a web page."""
 
 
 def load_if_quick(target: str) -> Document | None:

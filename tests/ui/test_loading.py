@@ -130,3 +130,24 @@ async def test_a_short_input_shows_its_clean_text_while_claims_are_found(
         await wait_until(pilot, lambda: app.final)
         assert app.state.claims.current is finished.claims[0]
         assert app.status.message.startswith(f"claim 1/{len(finished.claims)}")
+
+
+def test_the_command_reads_only_plain_text_before_the_screen(tmp_path: Path) -> None:
+    import gzip
+
+    from reader.loading.sources import load_if_quick
+
+    text = tmp_path / "story.txt"
+    text.write_text("Headline\n\nBody.\n", encoding="utf-8")
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><p>Body.</p></body></html>", encoding="utf-8")
+    packed = tmp_path / "story.txt.gz"
+    packed.write_bytes(gzip.compress(b"Headline\n\nBody.\n"))
+    document = load_if_quick(str(text))
+    assert document is not None and document.text.startswith("Headline")
+    assert load_if_quick(text.as_uri()) is not None
+    for later in (str(page), str(packed), "https://example.com/story", "-"):
+        assert load_if_quick(later) is None, later
+    for bad, message in ((tmp_path / "missing.txt", "no such file"), (tmp_path, "directory")):
+        with pytest.raises(InputError, match=message):
+            load_if_quick(str(bad))
