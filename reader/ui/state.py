@@ -280,8 +280,9 @@ class ReadingState:
         return -1 if paragraph is None else paragraph.index
 
     def wait_for_analysis(self, action: str) -> bool:
-        """While claims are still being found, keep ``action`` for later; True if kept."""
-        if self.final or self.analysis is None:
+        """While the input is read or its claims found, keep ``action`` for later; True if
+        kept."""
+        if self.final:
             return False
         self.pending.append(action)
         return True

@@ -132,6 +132,12 @@ def test_escape_clears_search_then_entity_then_claim(state_factory) -> None:
     assert not state.allows("clear")
 
 
+def test_keys_pressed_while_loading_are_kept_for_later() -> None:
+    state = ReadingState()
+    assert state.wait_for_analysis("next_claim")
+    assert state.pending == ["next_claim"]
+
+
 def test_keys_pressed_while_analysing_are_kept_for_later(state_factory) -> None:
     state = state_factory()
     state.show(state.analysis, final=False)
