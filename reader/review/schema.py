@@ -34,7 +34,30 @@ CREATE TABLE claims (
 """
 """Version 1: one row per article opened, one per claim a person gave a verdict or note."""
 
-MIGRATIONS: tuple[str, ...] = (V1,)
+V2 = """
+CREATE TABLE changes (
+    id INTEGER PRIMARY KEY,
+    article TEXT NOT NULL,
+    sentence INTEGER NOT NULL,
+    digest TEXT NOT NULL,
+    field TEXT NOT NULL,
+    old TEXT,
+    new TEXT,
+    at TEXT NOT NULL
+);
+CREATE INDEX changes_by_claim ON changes (article, sentence, digest);
+INSERT INTO changes (article, sentence, digest, field, old, new, at)
+    SELECT article, sentence, digest, 'verdict', NULL, verdict, updated FROM claims
+    WHERE verdict != 'unchecked';
+INSERT INTO changes (article, sentence, digest, field, old, new, at)
+    SELECT article, sentence, digest, 'note', NULL, note, updated FROM claims
+    WHERE note IS NOT NULL;
+"""
+"""Version 2: every change to a verdict or note is also appended to a log, with the value it
+replaced, so a note overwritten by mistake can still be read back (the rows already stored are
+logged as their first change)."""
+
+MIGRATIONS: tuple[str, ...] = (V1, V2)
 """``MIGRATIONS[n]`` is the SQL that takes a store from version ``n`` to ``n + 1``."""
 
 LATEST = len(MIGRATIONS)

@@ -72,6 +72,10 @@ class ReviewStore:
         :class:`StoreBusyError` when another program holds the lock too long, and
         :class:`StoreError` for a store written by a newer reader.
         """
+        if path.exists():
+            # Checked read-only first: a writing connection to a damaged file would checkpoint
+            # and remove its write-ahead log on closing, and that log may hold the last notes.
+            _check(path, busy_seconds)
         try:
             connection = sqlite3.connect(
                 path, timeout=busy_seconds, isolation_level=None, check_same_thread=False
@@ -194,6 +198,17 @@ class ReviewStore:
 
     # -- claims --------------------------------------------------------------------------------
 
+    def changes(self, article: str, claim: ClaimReview) -> list[tuple[str, str | None, str]]:
+        """Every change to ``claim``'s verdict and note, oldest first: ``(field, new value,
+        time)``. Nothing a person wrote is lost by writing over it: it stays in this log."""
+        with self._read() as db:
+            rows = db.execute(
+                "SELECT field, new, at FROM changes WHERE article = ? AND sentence = ? "
+                "AND digest = ? ORDER BY id",
+                (article, claim.sentence, claim.digest),
+            ).fetchall()
+        return [(field, new, at) for field, new, at in rows]
+
     def set_verdict(self, article: str, claim: ClaimReview, verdict: Verdict) -> ClaimReview:
         """Store ``verdict`` on ``claim`` (its note is left as it is) and return the claim as
         stored now, with a note another program may have written meanwhile."""
@@ -208,7 +223,17 @@ class ReviewStore:
         if column not in ("verdict", "note"):
             raise ValueError(column)
         now = self._clock()
+        key = (article, claim.sentence, claim.digest)
         with self._write() as db:
+            before = db.execute(
+                f"SELECT {column} FROM claims WHERE article = ? AND sentence = ? AND digest = ?",
+                key,
+            ).fetchone()
+            db.execute(
+                "INSERT INTO changes (article, sentence, digest, field, old, new, at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (*key, column, None if before is None else before[0], value, now),
+            )
             db.execute(
                 f"""
                 INSERT INTO claims (article, sentence, digest, text, {column}, updated)
@@ -221,7 +246,7 @@ class ReviewStore:
             verdict, note, updated = db.execute(
                 "SELECT verdict, note, updated FROM claims "
                 "WHERE article = ? AND sentence = ? AND digest = ?",
-                (article, claim.sentence, claim.digest),
+                key,
             ).fetchone()
         return ClaimReview(
             claim.number,
@@ -314,8 +339,14 @@ def move_aside(path: Path) -> Path:
 # -- helpers -------------------------------------------------------------------------------------
 
 
-def _prepare(connection: sqlite3.Connection, busy_seconds: float) -> None:
-    """Check the file, switch on WAL and bring the schema up to date."""
+def _check(path: Path, busy_seconds: float) -> None:
+    """Check an existing file without writing to it: a sound store this reader can use."""
+    try:
+        connection = sqlite3.connect(
+            f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=busy_seconds
+        )
+    except sqlite3.Error as error:
+        raise StoreDamagedError(str(error)) from None
     try:
         found = schema.version(connection)
         problems = [row[0] for row in connection.execute("PRAGMA quick_check").fetchall()]
@@ -329,16 +360,24 @@ def _prepare(connection: sqlite3.Connection, busy_seconds: float) -> None:
         raise StoreDamagedError(str(error)) from None
     except sqlite3.DatabaseError as error:
         raise StoreDamagedError(str(error)) from None
+    finally:
+        connection.close()
     if found > schema.LATEST:
         raise StoreError(
             f"the review store was written by a newer reader (schema {found}, this reader "
             f"knows {schema.LATEST}); update reader to use it"
         )
+
+
+def _prepare(connection: sqlite3.Connection, busy_seconds: float) -> None:
+    """Switch on WAL and bring the schema up to date."""
     try:
         connection.execute("PRAGMA journal_mode = WAL")
         # FULL: a committed verdict survives a power cut, not only a crash of the program.
         connection.execute("PRAGMA synchronous = FULL")
         connection.execute("PRAGMA foreign_keys = ON")
+        if schema.version(connection) > schema.LATEST:
+            raise StoreError("the review store was written by a newer reader")
         schema.migrate(connection)
     except sqlite3.OperationalError as error:
         if _is_busy(error):
@@ -423,10 +462,12 @@ def _follow_moved_claims(
         claims_with_text = [key for key in free_claims if key[1] == digest]
         if len(rows_with_text) == 1 and len(claims_with_text) == 1:
             new_sentence = claims_with_text[0][0]
-            db.execute(
-                "UPDATE claims SET sentence = ? WHERE article = ? AND sentence = ? AND digest = ?",
-                (new_sentence, identity, sentence, digest),
-            )
+            for table in ("claims", "changes"):
+                db.execute(
+                    f"UPDATE {table} SET sentence = ? "
+                    "WHERE article = ? AND sentence = ? AND digest = ?",
+                    (new_sentence, identity, sentence, digest),
+                )
             free_claims.remove(claims_with_text[0])
 
 
