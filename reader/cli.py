@@ -332,11 +332,6 @@ def _run_history(argv: Sequence[str]) -> int:
 
 def _run_viewer(argv: Sequence[str]) -> int:
     args = _viewer_parser().parse_args(argv)
-    # Start-up allocates many long-lived objects and little garbage: the collector only slows
-    # the first frame down. The viewer turns it back on once that frame is drawn.
-    import gc
-
-    gc.disable()
     from reader.ui.launch import run_viewer
 
     return run_viewer(args.target, raw=args.raw, theme=args.theme)

@@ -115,14 +115,23 @@ def analyze_document(document: Document) -> Analysis:
     return default_analyzer().analyze_document(document)
 
 
-def preview(document: Document) -> Analysis:
+def preview(document: Document, *, clean: bool = True) -> Analysis:
     """The clean view before claims and names are found: every paragraph with its verdict.
 
     Cleaning takes milliseconds on an article; finding claims and names takes longer, so the
     text can be read while they are found. The title is chosen as :func:`analyze` chooses it.
+    With ``clean=False`` every paragraph is kept as it stands (for an input so long that even
+    cleaning it takes seconds); the paragraphs, and so the reading position, are still those
+    of the analysis.
     """
     text = normalize_text(document.text)
-    paragraphs = tuple(clean_paragraphs(text, split_paragraphs(text)))
+    spans = split_paragraphs(text)
+    if clean:
+        paragraphs = tuple(clean_paragraphs(text, spans))
+    else:
+        paragraphs = tuple(
+            Paragraph(index, span.start, span.end) for index, span in enumerate(spans)
+        )
     return Analysis(
         text=text,
         paragraphs=paragraphs,

@@ -15,11 +15,15 @@ import re
 import sys
 import zlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlparse
 
 from reader.errors import InputError
 from reader.loading.encoding import decode_bytes
 from reader.model import Document
+
+if TYPE_CHECKING:
+    from reader.loading.fetch import ProgressCallback
 
 MAX_INPUT_BYTES = 64 * 1024 * 1024
 """Inputs larger than this (after decompression) are refused rather than read into memory."""
@@ -39,6 +43,8 @@ _HTML_TAGS = re.compile(
 _META_CHARSET = re.compile(
     rb"<meta\b[^>]*?\bcharset\s*=\s*[\"']?\s*([A-Za-z0-9._:-]+)", re.IGNORECASE
 )
+_TAG = re.compile(rb"<[A-Za-z!?/]")
+"""Anything that may start a tag: a file holding one may be a web page."""
 _MIN_TAGS = 5
 _CHARS_PER_TAG = 40
 
@@ -64,21 +70,46 @@ def declared_charset(data: bytes) -> str | None:
     return match.group(1).decode("ascii") if match else None
 
 
-def load(target: str) -> Document:
+def load(target: str, *, progress: ProgressCallback | None = None) -> Document:
     """Read ``target`` (a path, an http(s) URL, or ``-`` for stdin) into a Document.
 
-    Raises :class:`~reader.errors.InputError` for input that cannot be read as an article and
-    :class:`~reader.errors.NetworkError` when a URL cannot be fetched.
+    ``progress`` is told how many bytes of a web page have arrived (see
+    :func:`~reader.loading.fetch.fetch_document`). Raises :class:`~reader.errors.InputError`
+    for input that cannot be read as an article and :class:`~reader.errors.NetworkError` when
+    a URL cannot be fetched.
     """
     if target == STDIN:
         return document_from_bytes(read_stdin(), source=STDIN, name="standard input")
     if is_url(target):
         from reader.loading.fetch import fetch_document
 
-        return fetch_document(target)
+        return fetch_document(target, progress=progress)
+    path = _file_path(target)
+    return document_from_bytes(read_file(path), source=path, name=path)
+
+
+def load_if_quick(target: str) -> Document | None:
+    """``target`` loaded now when that takes milliseconds (a local plain-text file), else None.
+
+    Standard input, URLs and files that may need unpacking or HTML extraction are left for
+    :func:`load` (the viewer loads them in the background). A path that cannot be an article
+    (missing, a directory, unreadable) raises :class:`~reader.errors.InputError` at once.
+    """
+    if target == STDIN or is_url(target):
+        return None
+    path = _file_path(target)
+    data = read_file(path)
+    head = data[:4096]
+    if head.startswith(b"\x1f\x8b") or (b"\x00" not in head and _TAG.search(head)):
+        return None
+    return document_from_bytes(data, source=path, name=path)
+
+
+def _file_path(target: str) -> str:
+    """The path a local target names (a ``file://`` address is unquoted)."""
     if target.lower().startswith("file://"):
-        target = unquote(urlparse(target).path)
-    return document_from_bytes(read_file(target), source=target, name=target)
+        return unquote(urlparse(target).path)
+    return target
 
 
 def document_from_bytes(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gc
 import os
-import re
 import sys
 from pathlib import Path
 
@@ -40,63 +39,43 @@ def read_stdin_then_use_terminal() -> Document:
     return document
 
 
-def check_local_path(target: str) -> None:
-    """Fail at once, before the screen is taken over, on a path that cannot be an article.
-
-    Reading and decoding happen later in the viewer's worker; this only catches what needs no
-    reading: a missing path, a directory, a file we may not read.
-    """
-    path = Path(target)
-    if path.is_dir():
-        raise InputError(f"{target} is a directory, not an article")
-    if not path.exists():
-        raise InputError(f"{target}: no such file")
-    if not os.access(path, os.R_OK):
-        raise InputError(f"{target}: permission denied")
-
-
-def might_be_a_web_page(path: Path) -> bool:
-    """True when the file may need HTML extraction (or unpacking first): a tag near its start."""
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(4096)
-    except OSError:
-        return False
-    if head.startswith(b"\x1f\x8b"):
-        return True
-    return b"\x00" not in head and re.search(rb"<[A-Za-z!?/]", head) is not None
-
-
 def run_viewer(target: str | None, *, raw: bool = False, theme: str | None = None) -> int:
     """Open the viewer on ``target`` (or the sample) and return the exit code.
 
     A failure to load raises the :class:`~reader.errors.ReaderError` behind it, after the
     terminal has been restored, so the command prints one line and exits with its code.
+
+    Start-up allocates many long-lived objects and little garbage, so the garbage collector
+    only slows the first frame down: it is off from here until that frame is drawn, and what
+    start-up made is frozen out of its sight before the app runs (this is the one place that
+    switches it).
     """
-    from reader.loading.sources import is_url
+    gc.disable()
+    try:
+        return _run_viewer(target, raw=raw, theme=theme)
+    finally:
+        gc.enable()
+
+
+def _run_viewer(target: str | None, *, raw: bool, theme: str | None) -> int:
+    from reader.loading.sources import STDIN, load_if_quick
     from reader.ui.keys import KEY_SPECS
     from reader.ui.settings import load_settings
 
-    if target == "-" and sys.stdin.isatty():
+    if target == STDIN and sys.stdin.isatty():
         raise InputError(
             "'-' reads the article from standard input: pipe one in, e.g. "
             "cat article.txt | reader -"
         )
-    document: Document | None = None
-    if target and target != "-" and not is_url(target):
-        check_local_path(target)
-        if not might_be_a_web_page(Path(target)):
-            # Reading and decoding take milliseconds; a bad file is refused before the screen
-            # is taken over. Web pages need the extractor and load in the viewer's worker.
-            from reader.loading.sources import load
-
-            document = load(target)
+    # A path that cannot be an article is refused before the screen is taken over, and a
+    # plain-text file is read now (milliseconds); web pages and URLs load in the viewer.
+    document = load_if_quick(target) if target else None
     settings = load_settings({spec.id for spec in KEY_SPECS})
     if not sys.stdout.isatty():
         raise InputError(
             "the viewer needs a terminal; for a report without one use: reader analyze TARGET"
         )
-    if target == "-":
+    if target == STDIN:
         document = read_stdin_then_use_terminal()
     from reader.ui.app import ReaderApp
 
@@ -106,6 +85,7 @@ def run_viewer(target: str | None, *, raw: bool = False, theme: str | None = Non
         raw=raw,
         theme=theme or settings.theme,
         keymap=settings.keymap,
+        after_first_frame=gc.enable,
     )
     # Everything made so far lives as long as the program: the collector need never look at it.
     gc.freeze()

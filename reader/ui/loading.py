@@ -1,8 +1,20 @@
-"""What the viewer shows while, and once, an input is read: pure helpers for the app."""
+"""What the viewer shows while, and once, an input is read: the pipeline's preview, then its
+analysis. Reading the input is :func:`reader.loading.sources.load`'s job; this module only
+decides what is shown when."""
 
 from __future__ import annotations
 
-from reader.model import Analysis, Document, Paragraph
+from collections.abc import Callable
+
+from reader.model import Analysis, Document
+
+SYNC_CHARS = 100_000
+"""Loaded inputs up to this many characters are cleaned and shown before the first frame."""
+
+PREVIEW_CHARS = 200_000
+"""Inputs longer than this are shown paragraph by paragraph before the analysis finishes."""
+
+_user_cues_installed = False
 
 
 def analyse_document(document: Document) -> Analysis:
@@ -21,46 +33,53 @@ def analyse_document(document: Document) -> Analysis:
     return analyze_document(document)
 
 
-_user_cues_installed = False
-
-
 def clean_preview(document: Document) -> Analysis:
-    """The clean view before claims and names are found: every paragraph with its verdict.
+    """The clean text of a short input, shown while its claims and names are found."""
+    from reader.pipeline import preview
 
-    Cleaning takes milliseconds on an article; finding claims and names takes longer (their
-    rules and lists load on first use), so the text can be read while they are found.
+    return preview(document)
+
+
+def quick_preview(document: Document) -> Analysis | None:
+    """What to show of a long input while it is analysed (``None``: not long enough to need it).
+
+    Cleaning a long input takes seconds, so its paragraphs are shown as they stand.
     """
-    from reader.clean.cleaner import clean_paragraphs
-    from reader.text.normalize import normalize_text
-    from reader.text.segment import split_paragraphs
+    if len(document.text) <= PREVIEW_CHARS:
+        return None
+    from reader.pipeline import preview
 
-    text = normalize_text(document.text)
-    return Analysis(
-        text=text,
-        paragraphs=tuple(clean_paragraphs(text, split_paragraphs(text))),
-        sentences=(),
-        entities=(),
-        source=document.source,
-        title=document.title,
-    )
+    return preview(document, clean=False)
 
 
-def preview_analysis(text: str, document: Document) -> Analysis:
-    """Every paragraph as it stands, with no verdicts or highlights: shown while analysing.
+def load_and_analyse(
+    target: str,
+    document: Document | None,
+    show: Callable[[Analysis, bool], None],
+    progress: Callable[[int, int | None], None] | None = None,
+) -> None:
+    """Load ``target`` (unless ``document`` is already loaded) and analyse it.
 
-    ``text`` must already be normalised as :func:`reader.analyze` does it, so the paragraphs
-    (and the reading position) match those of the analysis that replaces the preview.
+    ``show(analysis, final)`` is called with a preview first for a long input, then with the
+    analysis. Runs in a worker thread; errors are raised to the caller.
     """
-    from reader.text.segment import split_paragraphs
+    if document is None:
+        from reader.loading.sources import load
 
-    paragraphs = tuple(
-        Paragraph(index, span.start, span.end) for index, span in enumerate(split_paragraphs(text))
-    )
-    return Analysis(
-        text=text,
-        paragraphs=paragraphs,
-        sentences=(),
-        entities=(),
-        source=document.source,
-        title=document.title,
-    )
+        document = load(target, progress=progress)
+    preview = quick_preview(document)
+    if preview is not None:
+        show(preview, False)
+    show(analyse_document(document), True)
+
+
+def progress_text(target: str, received: int, total: int | None) -> str:
+    """The status line while a web page arrives."""
+    from reader.ui.display import safe_line
+
+    if not received:
+        return f"fetching {safe_line(target)}…"
+    text = f"fetching… {received / 1024:,.0f} kB"
+    if total:
+        text += f" of {total / 1024:,.0f} kB"
+    return text

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Generic, NamedTuple, TypeVar
+from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 Item = TypeVar("Item")
 
 
-class Step(NamedTuple):
+@dataclass(frozen=True)
+class Step:
     """Where a step landed, and whether it went past an end and came round."""
 
     index: int

@@ -128,12 +128,11 @@ def median_times(peers: dict[str, tuple[str, str]]) -> dict[str, tuple[float, fl
 async def seconds_per_page(path: Path, pages: int = 40) -> float:
     """Median seconds to page down once and draw the screen (headless, 160x45)."""
     from reader.model import Document
-    from reader.text.normalize import normalize_text
+    from reader.pipeline import preview
     from reader.ui.app import ReaderApp
-    from reader.ui.loading import preview_analysis
 
-    text = normalize_text(path.read_text(encoding="utf-8"))
-    analysis = preview_analysis(text, Document(text=text, source=str(path)))
+    text = path.read_text(encoding="utf-8")
+    analysis = preview(Document(text=text, source=str(path)), clean=False)
     app = ReaderApp(analysis=analysis)
     timings: list[float] = []
     async with app.run_test(size=(160, 45)) as pilot:

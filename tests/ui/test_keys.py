@@ -19,7 +19,7 @@ def notes(app) -> list[str]:
 
 async def test_opens_at_the_top_with_no_claim_selected(open_app) -> None:
     async with open_app() as (app, _pilot):
-        assert app.claims.current is None
+        assert app.state.claims.current is None
         assert app.article.scroll_y == 0
         assert app.article.current_claim is None
         assert "7 claims" in app.status.message
@@ -30,7 +30,7 @@ async def test_brackets_step_through_claims_with_a_counter(open_app) -> None:
         total = len(app.analysis.claims)
         await pilot.press("right_square_bracket")
         assert app.status.message.startswith(f"claim 1/{total}")
-        assert app.claims.current is app.analysis.claims[0]
+        assert app.state.claims.current is app.analysis.claims[0]
         await pilot.press("right_square_bracket")
         assert app.status.message.startswith(f"claim 2/{total}")
         await pilot.press("left_square_bracket")
@@ -52,7 +52,7 @@ async def test_claims_wrap_at_both_ends_with_a_notice(open_app) -> None:
 async def test_the_current_claim_is_scrolled_into_view(open_app) -> None:
     async with open_app(size=(80, 24)) as (app, pilot):
         await pilot.press("left_square_bracket")  # the last claim, far down
-        claim = app.claims.current
+        claim = app.state.claims.current
         line = app.article.line_of_offset(claim.paragraph, claim.start)
         top = app.article.scroll_y
         assert top > 0
@@ -97,7 +97,7 @@ async def test_toggling_keeps_the_paragraph_being_read_on_screen(open_app) -> No
         article = app.article
         for _ in range(5):
             await pilot.press("right_square_bracket")
-        claim = app.claims.current
+        claim = app.state.claims.current
         for _ in range(2):
             await pilot.press("r")
             await pilot.pause()
@@ -152,7 +152,7 @@ async def test_tab_moves_focus_article_entities_claims(open_app) -> None:
 async def test_enter_on_an_entity_selects_it_and_e_steps_through_mentions(open_app) -> None:
     async with open_app() as (app, pilot):
         await pilot.press("tab", "enter")
-        entity = app.entity
+        entity = app.state.mentions.entity
         assert entity is not None
         count = len(entity.mentions)
         assert f"{entity.name} 1/{count}" in app.status.message
@@ -168,7 +168,7 @@ async def test_a_narrow_status_line_shortens_the_claim_and_keeps_the_mention(ope
     async with open_app(size=(80, 24)) as (app, pilot):
         await pilot.press("right_square_bracket", "tab", "enter")
         await pilot.pause()
-        entity = app.entity
+        entity = app.state.mentions.entity
         shown = str(app.status.content)
         assert app.status.message.startswith("claim 1/")
         assert shown.startswith("claim 1/")
@@ -191,13 +191,13 @@ async def test_clicking_an_entity_selects_it(open_app) -> None:
         entities = app.query_one(EntityList)
         await pilot.click(EntityList, offset=(4, 1))
         await pilot.pause()
-        assert app.entity is entities.entities[0]
+        assert app.state.mentions.entity is entities.entities[0]
 
 
 async def test_enter_on_a_claim_jumps_to_it(open_app) -> None:
     async with open_app() as (app, pilot):
         await pilot.press("tab", "tab", "down", "down", "enter")
-        assert app.claims.current is app.analysis.claims[2]
+        assert app.state.claims.current is app.analysis.claims[2]
         assert app.status.message.startswith("claim 3/7")
 
 
@@ -207,7 +207,7 @@ async def test_search_counts_matches_and_n_steps_through_them(open_app) -> None:
         await pilot.press(*"vessen")
         await pilot.press("enter")
         assert isinstance(app.focused, ArticleView)
-        count = len(app.matches)
+        count = len(app.state.search)
         assert count >= 2
         assert f"search “vessen” 1/{count}" in app.status.message
         await pilot.press("n")
@@ -232,7 +232,7 @@ async def test_escape_in_the_search_field_cancels(open_app) -> None:
     async with open_app() as (app, pilot):
         await pilot.press("slash", "a", "escape")
         assert isinstance(app.focused, ArticleView)
-        assert app.search_text == ""
+        assert app.state.search.query == ""
 
 
 async def test_scroll_keys(open_app) -> None:
@@ -319,7 +319,7 @@ async def test_footer_shows_mention_keys_only_with_an_entity(open_app) -> None:
         await pilot.press("tab", "enter")
         assert app.check_action("next_mention", ()) is True
         await pilot.press("escape")
-        assert app.entity is None
+        assert app.state.mentions.entity is None
 
 
 async def test_a_keymap_moves_a_command_to_another_key(open_app) -> None:
@@ -340,7 +340,7 @@ async def test_a_theme_change_recolours_the_claims(open_app) -> None:
     async with open_app() as (app, pilot):
         await pilot.press("right_square_bracket")
         article = app.article
-        claim = app.claims.current
+        claim = app.state.claims.current
         line = article.line_of_offset(claim.paragraph, claim.start) - round(article.scroll_y)
 
         def styles() -> set[str]:
@@ -374,7 +374,7 @@ async def test_clicking_a_flagged_sentence_makes_it_the_current_claim(open_app) 
         row = line - round(article.scroll_y)
         await pilot.click(ArticleView, offset=(article.margin + article.gutter_width + 3, row))
         await pilot.pause()
-        assert app.claims.current is target
+        assert app.state.claims.current is target
         assert app.status.message.startswith("claim 2/")
 
 

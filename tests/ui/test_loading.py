@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-import reader.ui.app as app_module
+import reader.ui.loading as loading_module
 from reader.errors import InputError
 from reader.model import Document
+from reader.pipeline import preview as pipeline_preview
 from reader.ui.app import ReaderApp
-from reader.ui.loading import preview_analysis
 from tests.conftest import SAMPLE_ARTICLE
 
 
@@ -48,8 +48,8 @@ async def test_a_missing_file_ends_the_app_with_exit_code_2(tmp_path: Path) -> N
 
 
 async def test_a_big_input_is_shown_before_its_analysis(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(app_module, "PREVIEW_CHARS", 100)
-    monkeypatch.setattr(app_module, "SYNC_CHARS", 50)
+    monkeypatch.setattr(loading_module, "PREVIEW_CHARS", 100)
+    monkeypatch.setattr(loading_module, "SYNC_CHARS", 50)
     shown: list[bool] = []
     original = ReaderApp._show
 
@@ -69,7 +69,7 @@ async def test_a_big_input_is_shown_before_its_analysis(monkeypatch: pytest.Monk
 
 async def test_the_preview_keeps_the_reading_position(monkeypatch: pytest.MonkeyPatch) -> None:
     text = SAMPLE_ARTICLE.read_text(encoding="utf-8")
-    preview = preview_analysis(text, Document(text=text, source="x"))
+    preview = pipeline_preview(Document(text=text, source="x"), clean=False)
     assert len(preview.paragraphs) > len(preview.kept_paragraphs) - 1
     app = ReaderApp(analysis=preview)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -113,7 +113,7 @@ async def test_a_short_input_shows_its_clean_text_while_claims_are_found(
         release.wait(10)
         return finished
 
-    monkeypatch.setattr(app_module, "analyse_document", slow_analysis)
+    monkeypatch.setattr(loading_module, "analyse_document", slow_analysis)
     text = SAMPLE_ARTICLE.read_text(encoding="utf-8")
     app = ReaderApp(document=Document(text=text, source="sample-article.txt"))
     async with app.run_test(size=(100, 30)) as pilot:
@@ -124,9 +124,9 @@ async def test_a_short_input_shows_its_clean_text_while_claims_are_found(
         assert hidden and all(p not in app.article.lines.first_line for p in hidden)
         assert "analysing" in app.query_one("#title-bar").note
         await pilot.press("right_square_bracket")
-        assert app.claims.current is None
+        assert app.state.claims.current is None
         assert "analysing" in app.status.message
         release.set()
         await wait_until(pilot, lambda: app.final)
-        assert app.claims.current is finished.claims[0]
+        assert app.state.claims.current is finished.claims[0]
         assert app.status.message.startswith(f"claim 1/{len(finished.claims)}")

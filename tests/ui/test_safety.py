@@ -54,7 +54,8 @@ async def test_title_and_entity_names_are_untrusted_too(open_app, hostile) -> No
 async def test_selecting_a_markup_named_entity_triggers_nothing(open_app, hostile) -> None:
     async with open_app(hostile) as (app, pilot):
         await pilot.press("tab", "enter")
-        assert app.entity is not None and app.entity.name.startswith("[@click")
+        entity = app.state.mentions.entity
+        assert entity is not None and entity.name.startswith("[@click")
         assert app.return_code is None
         assert "[@click=app.quit]here[/] 1/1" in app.status.message
         await pilot.press("y")

@@ -15,7 +15,6 @@ from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
 from textual.content import Content, Span
 from textual.geometry import Size
-from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -25,6 +24,7 @@ from reader.model import Analysis, Paragraph
 from reader.ui.display import DisplayText, visible_text
 from reader.ui.layout import Layout, LineKind, build_layout
 from reader.ui.marks import Mark
+from reader.ui.messages import ArticleClicked
 
 MAX_TEXT_WIDTH = 100
 """Lines longer than this are hard to read: wider terminals get a margin instead."""
@@ -64,16 +64,6 @@ class ArticleView(ScrollView, can_focus=True):
         Binding("home", "scroll_home", "Top", show=False),
         Binding("end", "scroll_end", "Bottom", show=False),
     ]
-
-    class Clicked(Message):
-        """The reader clicked on the article text: where, as an offset of ``Analysis.text``."""
-
-        def __init__(self, paragraph: int, offset: int) -> None:
-            super().__init__()
-            self.paragraph = paragraph
-            """The raw index of the paragraph clicked."""
-            self.offset = offset
-            """The offset in ``Analysis.text`` of the character clicked."""
 
     raw: reactive[bool] = reactive(False, init=False)
     """Show every raw paragraph (hidden ones dimmed) instead of the clean view."""
@@ -312,7 +302,7 @@ class ArticleView(ScrollView, can_focus=True):
             layout.starts[line] + column, max(layout.starts[line], layout.ends[line] - 1)
         )
         offset = paragraph.start + display.to_original(position)
-        self.post_message(self.Clicked(paragraph.index, offset))
+        self.post_message(ArticleClicked(paragraph.index, offset))
 
     # -- scrolling actions ---------------------------------------------------------------------
 

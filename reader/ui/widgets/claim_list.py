@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 from reader.model import FlagKind, Sentence
 from reader.ui.display import safe_line
 from reader.ui.marks import main_kind
+from reader.ui.messages import ClaimChosen
 
 _KIND_TAGS: dict[FlagKind, tuple[str, str]] = {
     FlagKind.SPECULATION: (" SPEC  ", ".claim-list--speculation"),
@@ -60,6 +61,13 @@ class ClaimList(OptionList):
         if option.id is None or not option.id.startswith("claim-"):
             return None
         return int(option.id.removeprefix("claim-"))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """Enter or a click on a claim: tell the app which one."""
+        event.stop()
+        index = self.claim_index(event.option)
+        if index is not None:
+            self.post_message(ClaimChosen(index))
 
     def on_focus(self) -> None:
         """Arriving by tab puts the cursor on the first item, so enter acts at once."""

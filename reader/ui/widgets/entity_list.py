@@ -11,6 +11,7 @@ from textual.widgets.option_list import Option
 
 from reader.model import Entity, EntityType
 from reader.ui.display import safe_line
+from reader.ui.messages import EntityChosen
 
 TYPE_LABELS: dict[EntityType, str] = {
     EntityType.PERSON: "People",
@@ -84,6 +85,13 @@ class EntityList(OptionList):
             if listed is entity:
                 return f"entity-{number}"
         return None
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """Enter or a click on an entity: tell the app which one."""
+        event.stop()
+        entity = self.entity_of(event.option)
+        if entity is not None:
+            self.post_message(EntityChosen(entity))
 
     def on_focus(self) -> None:
         """Arriving by tab puts the cursor on the first item, so enter acts at once."""
