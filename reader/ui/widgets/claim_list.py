@@ -1,8 +1,9 @@
-"""The flagged claims in the sidebar: kind and first words; choosing one jumps to it."""
+"""The flagged claims in the sidebar: verdict mark, kind and first words; choosing one jumps to
+it."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import ClassVar
 
 from textual.content import Content
@@ -10,9 +11,11 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from reader.model import FlagKind, Sentence
+from reader.review.verdicts import Verdict
 from reader.ui.display import safe_line
 from reader.ui.marks import main_kind
 from reader.ui.messages import ClaimChosen
+from reader.ui.verdicts import VERDICT_MARKS
 
 _KIND_TAGS: dict[FlagKind, tuple[str, str]] = {
     FlagKind.SPECULATION: (" SPEC  ", ".claim-list--speculation"),
@@ -22,13 +25,17 @@ _KIND_TAGS: dict[FlagKind, tuple[str, str]] = {
 _FIRST_WORDS = 60
 
 
-def claim_prompt(sentence: Sentence) -> Content:
-    """One line of the list: a short kind tag and the sentence's first words (safe)."""
+def claim_prompt(sentence: Sentence, verdict: Verdict | None = None) -> Content:
+    """One line of the list: the verdict's mark (when verdicts are on), a short kind tag and
+    the sentence's first words (safe)."""
     tag, style = _KIND_TAGS[main_kind(sentence)]
     words = safe_line(sentence.text)
     if len(words) > _FIRST_WORDS:
         words = words[: _FIRST_WORDS - 1].rstrip() + "…"
-    return Content.assemble((tag, style), " ", words)
+    if verdict is None:
+        return Content.assemble((tag, style), " ", words)
+    mark_style = ".claim-list--checked" if verdict.checked else ".claim-list--unchecked"
+    return Content.assemble((VERDICT_MARKS[verdict], mark_style), (tag, style), " ", words)
 
 
 class ClaimList(OptionList):
@@ -39,22 +46,47 @@ class ClaimList(OptionList):
         "claim-list--speculation",
         "claim-list--vague-source",
         "claim-list--attribution",
+        "claim-list--checked",
+        "claim-list--unchecked",
     }
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, markup=False)
         self.claims: list[Sentence] = []
+        self.verdicts: Mapping[int, Verdict] | None = None
+        """Each claim's verdict by sentence index (None: verdicts are off, no marks)."""
 
-    def show_claims(self, claims: Sequence[Sentence], empty: str = "No flagged claims") -> None:
-        """List ``claims`` (replacing what was listed)."""
+    def show_claims(
+        self,
+        claims: Sequence[Sentence],
+        empty: str = "No flagged claims",
+        verdicts: Mapping[int, Verdict] | None = None,
+    ) -> None:
+        """List ``claims`` (replacing what was listed), each marked with its verdict when
+        ``verdicts`` (by sentence index) is given."""
         self.claims = list(claims)
+        if verdicts is not None:
+            self.verdicts = verdicts
         if not self.claims:
             self.set_options([Option(Content(empty).stylize("italic"), disabled=True)])
             return
         self.set_options(
-            Option(claim_prompt(sentence), id=f"claim-{number}")
+            Option(claim_prompt(sentence, self._verdict(sentence)), id=f"claim-{number}")
             for number, sentence in enumerate(self.claims)
         )
+
+    def _verdict(self, sentence: Sentence) -> Verdict | None:
+        if self.verdicts is None:
+            return None
+        return self.verdicts.get(sentence.index, Verdict.UNCHECKED)
+
+    def mark_verdict(self, sentence_index: int, verdict: Verdict) -> None:
+        """Show a claim's new verdict (when the claim is listed)."""
+        if self.verdicts is not None:
+            self.verdicts = {**self.verdicts, sentence_index: verdict}
+        for number, sentence in enumerate(self.claims):
+            if sentence.index == sentence_index and number < self.option_count:
+                self.replace_option_prompt_at_index(number, claim_prompt(sentence, verdict))
 
     def claim_index(self, option: Option) -> int | None:
         """The position (among the listed claims) of a chosen option."""
