@@ -78,9 +78,14 @@ class ReviewDesk:
         return (self.review.checked, len(self.review.claims))
 
     def cycle_verdict(self, sentence: int) -> ClaimReview:
-        """Give the claim the next verdict in the cycle; raises :class:`StoreError` (with a
-        message for people) when it cannot be saved."""
-        return self.set_verdict(sentence, self._claim_or_raise(sentence).verdict.next())
+        """Give the claim the verdict after the one stored now (another program may have
+        changed it); raises :class:`StoreError` (with a message for people) when it cannot be
+        saved."""
+        claim = self._claim_or_raise(sentence)
+        assert self.review is not None and self._opening.store is not None
+        saved = self._opening.store.cycle_verdict(self.review.article.id, claim)
+        self.review = self.review.replaced(saved)
+        return saved
 
     def set_verdict(self, sentence: int, verdict: Verdict) -> ClaimReview:
         """Save ``verdict`` on the claim; raises :class:`StoreError` when it cannot be saved."""

@@ -219,7 +219,23 @@ class ReviewStore:
         and return the claim as stored now."""
         return self._set(article, claim, "note", note or None)
 
-    def _set(self, article: str, claim: ClaimReview, column: str, value: str | None) -> ClaimReview:
+    def cycle_verdict(self, article: str, claim: ClaimReview) -> ClaimReview:
+        """Give ``claim`` the verdict after the one stored now (read and written in one
+        transaction, so a verdict another program just gave is the one cycled from)."""
+
+        def following(stored: str | None) -> str:
+            return str(_verdict(stored or str(Verdict.UNCHECKED)).next())
+
+        return self._set(article, claim, "verdict", following)
+
+    def _set(
+        self,
+        article: str,
+        claim: ClaimReview,
+        column: str,
+        value: str | Callable[[str | None], str | None] | None,
+    ) -> ClaimReview:
+        """Write one column of a claim; ``value`` may be a function of the stored value."""
         if column not in ("verdict", "note"):
             raise ValueError(column)
         now = self._clock()
@@ -229,6 +245,8 @@ class ReviewStore:
                 f"SELECT {column} FROM claims WHERE article = ? AND sentence = ? AND digest = ?",
                 key,
             ).fetchone()
+            if callable(value):
+                value = value(None if before is None else before[0])
             db.execute(
                 "INSERT INTO changes (article, sentence, digest, field, old, new, at) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?)",

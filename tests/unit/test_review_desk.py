@@ -64,3 +64,17 @@ def test_verdicts_off_say_why_and_change_nothing(tmp_path: Path) -> None:
 def test_a_sentence_that_is_not_a_claim_takes_no_verdict(desk: ReviewDesk) -> None:
     with pytest.raises(VerdictsOff, match="not a flagged claim"):
         desk.cycle_verdict(0)
+
+
+def test_cycling_starts_from_what_another_program_stored_meanwhile(
+    desk: ReviewDesk, tmp_path: Path
+) -> None:
+    from reader.review import ReviewStore
+
+    claim = desk_analysis().claims[0].index
+    with ReviewStore.connect(tmp_path / "reviews.sqlite3") as other:
+        review = other.open_article(desk_analysis())
+        other.set_verdict(review.article.id, review.claims[0], Verdict.MISLEADING)
+    # This desk still shows "unchecked"; v goes on from "misleading", not from what it shows.
+    assert desk.verdict(claim) is Verdict.UNCHECKED
+    assert desk.cycle_verdict(claim).verdict is Verdict.FALSE
