@@ -18,9 +18,6 @@ from typing import TYPE_CHECKING, Any
 from textual.app import SystemCommand
 
 from reader.model import Analysis, Sentence
-from reader.review.desk import ReviewDesk
-from reader.review.errors import StoreError
-from reader.review.records import ArticleReview, HistoryEntry
 from reader.review.verdicts import Verdict
 from reader.ui.display import safe_line
 from reader.ui.messages import SourceChosen
@@ -30,6 +27,8 @@ if TYPE_CHECKING:
     from textual.app import App
 
     from reader.model import Document
+    from reader.review.desk import ReviewDesk
+    from reader.review.records import ArticleReview, HistoryEntry
     from reader.ui.state import ReadingState
     from reader.ui.widgets.claim_list import ClaimList
     from reader.ui.widgets.sources_panel import SourcesPanel
@@ -86,6 +85,7 @@ class ReviewActions(_AppBase):
     def desk(self) -> ReviewDesk:
         """The review desk (the store is opened the first time it is needed)."""
         if self._desk is None:
+            from reader.review.desk import ReviewDesk
             from reader.review.store import open_review_store
 
             self._desk = ReviewDesk(open_review_store())
@@ -154,6 +154,8 @@ class ReviewActions(_AppBase):
             self._save_verdict(claim, Verdict(word))
 
     def _save_verdict(self, claim: Sentence, verdict: Verdict | None) -> None:
+        from reader.review.errors import StoreError
+
         desk = self.desk
         try:
             if verdict is None:
@@ -186,6 +188,8 @@ class ReviewActions(_AppBase):
         )
 
     def _save_note(self, claim: Sentence, note: str | None) -> None:
+        from reader.review.errors import StoreError
+
         if note is None:
             return
         try:
@@ -309,6 +313,7 @@ class ReviewActions(_AppBase):
 
     def action_history(self) -> None:
         """Show the articles opened; enter on one reopens it."""
+        from reader.review.errors import StoreError
         from reader.ui.screens.history import HistoryScreen
 
         if isinstance(self.screen, HistoryScreen):
