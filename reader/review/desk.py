@@ -4,10 +4,12 @@ store cannot take them. Plain Python, so the viewer's behaviour is tested withou
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from reader.model import Analysis
 from reader.review.errors import StoreError
 from reader.review.records import ArticleReview, ClaimReview
-from reader.review.store import StoreOpening
+from reader.review.store import ReviewStore, StoreOpening
 from reader.review.verdicts import Verdict
 
 
@@ -33,6 +35,16 @@ class ReviewDesk:
         self.drafts: dict[int, str] = {}
         """Notes not saved yet, by sentence index (the store was busy)."""
         self._off_reason: str | None = opening.warning if opening.store is None else None
+
+    @property
+    def store(self) -> ReviewStore | None:
+        """The store (None when verdicts are off)."""
+        return self._opening.store
+
+    @property
+    def path(self) -> Path:
+        """The store's file (where it is, or would be)."""
+        return self._opening.path
 
     @property
     def enabled(self) -> bool:

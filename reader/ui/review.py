@@ -318,7 +318,7 @@ class ReviewActions(_AppBase):
 
         if isinstance(self.screen, HistoryScreen):
             return
-        opening_store = self.desk._opening.store
+        opening_store = self.desk.store
         if opening_store is None:
             self.notify(safe_line(self.desk.off_reason), severity="warning", markup=False)
             return

@@ -101,8 +101,9 @@ async def test_c_writes_a_note_enter_saves_and_esc_cancels(open_app) -> None:
 
 async def test_a_note_the_locked_store_refused_is_kept_for_the_next_try(open_app) -> None:
     async with open_app(desk_analysis()) as (app, pilot):
-        app.desk._opening.store._connection.execute("PRAGMA busy_timeout = 100")  # type: ignore[union-attr]
-        holder = sqlite3.connect(app.desk._opening.path, isolation_level=None)
+        assert app.desk.store is not None
+        app.desk.store._connection.execute("PRAGMA busy_timeout = 100")  # wait 0.1 s, not 2
+        holder = sqlite3.connect(app.desk.path, isolation_level=None)
         holder.execute("BEGIN EXCLUSIVE")
         await pilot.press("right_square_bracket", "c", *"typed while locked", "enter")
         await pilot.pause()
