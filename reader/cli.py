@@ -1,8 +1,10 @@
-"""The ``reader`` command: open the viewer, or ``reader analyze`` for reports.
+"""The ``reader`` command: open the viewer, ``reader analyze`` for reports, ``reader review``
+and ``reader history`` for the checking desk's store.
 
 Exit codes: 0 success, 1 an unexpected internal error, 2 bad input or usage, 3 a network error,
-130 interrupted. Failures print one line on stderr, never a traceback (set ``READER_DEBUG=1``
-to see one).
+4 corpus mode finished with failures, 5 the review store cannot be used (read-only, locked by
+another program, written by a newer reader), 130 interrupted. Failures print one line on
+stderr, never a traceback (set ``READER_DEBUG=1`` to see one).
 """
 
 from __future__ import annotations
@@ -11,10 +13,14 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from reader import __version__
 from reader.errors import ReaderError
 from reader.text.printable import error_line
+
+if TYPE_CHECKING:
+    from reader.review.store import ReviewStore
 
 EXIT_OK = 0
 EXIT_INTERNAL = 1
@@ -36,7 +42,8 @@ def _viewer_parser() -> argparse.ArgumentParser:
             "Read a news article in the terminal: cleaned of scraper damage, with the people, "
             "organisations and places it names, and every hedged or vaguely sourced claim "
             "marked. With no TARGET, opens a bundled sample article. "
-            "Use 'reader analyze --help' for machine-readable reports."
+            "Use 'reader analyze --help' for machine-readable reports, 'reader review --help' "
+            "and 'reader history --help' for verdicts and the articles opened."
         ),
         epilog=(
             "Keys: ] and [ step through claims, r switches clean/raw, / searches, tab moves "
@@ -189,6 +196,141 @@ def _plural(count: int, noun: str) -> str:
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
+def _review_parser() -> argparse.ArgumentParser:
+    from reader.review.verdicts import Verdict
+
+    parser = _Parser(
+        prog="reader review",
+        description=(
+            "Show the stored review of an article: each flagged claim, numbered from 1 as in "
+            "the viewer, with its kinds, source, verdict and note. With --claim N and "
+            "--verdict or --note, set them (for scripts)."
+        ),
+    )
+    parser.add_argument(
+        "target", metavar="TARGET", help="a text file, a saved web page, a URL, or - for stdin"
+    )
+    parser.add_argument(
+        "--format",
+        "-f",
+        default="text",
+        choices=("text", "json", "markdown"),
+        help="text (a listing), json (see the README for the shape) or markdown (a report "
+        "with verdicts, notes and sources); default: text",
+    )
+    parser.add_argument(
+        "--claim", type=_positive_int, metavar="N", help="the claim to set, numbered from 1"
+    )
+    parser.add_argument(
+        "--verdict",
+        type=str.lower,
+        choices=[str(verdict) for verdict in Verdict],
+        help="the claim's verdict",
+    )
+    parser.add_argument(
+        "--note", metavar="TEXT", help="the claim's note (an empty TEXT removes it)"
+    )
+    return parser
+
+
+def _history_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="reader history",
+        description=(
+            "The articles opened, newest first, with where they came from and how many of "
+            "their claims are checked."
+        ),
+    )
+    parser.add_argument(
+        "--format",
+        "-f",
+        default="text",
+        choices=("text", "json"),
+        help="text (one line per article) or json (a list); default: text",
+    )
+    return parser
+
+
+def _open_store() -> ReviewStore:
+    """The review store, or :class:`~reader.review.errors.StoreError` when it cannot be used;
+    a warning (a damaged store moved aside) is one line on stderr."""
+    from reader.review.errors import StoreError
+    from reader.review.store import open_review_store
+
+    opening = open_review_store()
+    if opening.store is None:
+        raise StoreError(opening.warning or f"the review store {opening.path} cannot be used")
+    if opening.warning:
+        print(f"reader: warning: {_one_printable_line(opening.warning)}", file=sys.stderr)
+    return opening.store
+
+
+def _run_review(argv: Sequence[str]) -> int:
+    import json
+
+    from reader.config import install_user_analyzer
+    from reader.errors import InputError
+    from reader.loading.sources import load
+    from reader.pipeline import analyze_document
+    from reader.report.markdown import to_markdown
+    from reader.report.review import review_text, review_to_dict
+    from reader.review.verdicts import Verdict
+
+    parser = _review_parser()
+    args = parser.parse_args(argv)
+    setting = args.verdict is not None or args.note is not None
+    if setting and args.claim is None:
+        parser.error("--verdict and --note need --claim N (the claim's number, from 1)")
+    if args.claim is not None and not setting:
+        parser.error("--claim needs --verdict or --note")
+    if os.path.isdir(args.target):
+        raise InputError(f"{args.target} is a directory, not an article")
+    install_user_analyzer()
+    analysis = analyze_document(load(args.target))
+    store = _open_store()
+    with store:
+        review = store.open_article(analysis)
+        if args.claim is not None:
+            total = len(review.claims)
+            if args.claim > total:
+                has = {0: "no flagged claims", 1: "1 claim"}.get(
+                    total, f"{total} claims (1-{total})"
+                )
+                raise InputError(f"claim {args.claim} does not exist: the article has {has}")
+            claim = review.claims[args.claim - 1]
+            if args.verdict is not None:
+                claim = store.set_verdict(review.article.id, claim, Verdict(args.verdict))
+            if args.note is not None:
+                claim = store.set_note(review.article.id, claim, args.note)
+            review = review.replaced(claim)
+    if args.format == "json":
+        sys.stdout.write(json.dumps(review_to_dict(analysis, review), ensure_ascii=False, indent=2))
+        sys.stdout.write("\n")
+    elif args.format == "markdown":
+        sys.stdout.write(to_markdown(analysis, review))
+    else:
+        sys.stdout.write(review_text(analysis, review, only=args.claim))
+    sys.stdout.flush()
+    return EXIT_OK
+
+
+def _run_history(argv: Sequence[str]) -> int:
+    import json
+
+    from reader.report.review import history_text
+
+    args = _history_parser().parse_args(argv)
+    with _open_store() as store:
+        entries = store.history()
+    if args.format == "json":
+        data = [entry.to_dict() for entry in entries]
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(history_text(entries))
+    sys.stdout.flush()
+    return EXIT_OK
+
+
 def _run_viewer(argv: Sequence[str]) -> int:
     args = _viewer_parser().parse_args(argv)
     from reader.ui.launch import run_viewer
@@ -202,6 +344,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if argv and argv[0] == "analyze":
             return _run_analyze(argv[1:])
+        if argv and argv[0] == "review":
+            return _run_review(argv[1:])
+        if argv and argv[0] == "history":
+            return _run_history(argv[1:])
         return _run_viewer(argv)
     except ReaderError as error:
         print(f"reader: {error_line(str(error))}", file=sys.stderr)

@@ -49,6 +49,12 @@ def require(path: Path) -> Path:
     return path
 
 
+@pytest.fixture(autouse=True)
+def _own_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    """Every test keeps verdicts in a data directory of its own, never the user's."""
+    monkeypatch.setenv("READER_DATA_DIR", str(tmp_path_factory.mktemp("data")))
+
+
 @pytest.fixture
 def seed_text() -> str:
     """The seed article: eight paragraphs, six of them repeated, one paragraph per line."""

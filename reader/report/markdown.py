@@ -8,10 +8,14 @@ import re
 import tempfile
 from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.model import Analysis, FlagKind
 from reader.text.printable import json_escaped, printable
 from reader.text.printable import one_line as _one_line
+
+if TYPE_CHECKING:
+    from reader.review.records import ArticleReview
 
 FORMATS = ("json", "markdown", "text")
 
@@ -33,12 +37,16 @@ def to_text(analysis: Analysis) -> str:
     return printable(analysis.clean_text + "\n")
 
 
-def to_markdown(analysis: Analysis) -> str:
-    """A report for people: source, claims by kind with cue and reason, entities with counts.
+def to_markdown(analysis: Analysis, review: ArticleReview | None = None) -> str:
+    """A report for people: source, claims by kind with cue and reason, who they rest on,
+    entities with counts. With a ``review``, the claims are numbered as on screen, each with
+    its verdict and note: a report an editor can read.
 
     Control characters of the article are shown as visible stand-ins (see
     :mod:`reader.text.printable`), so a report printed to a terminal cannot drive it.
     """
+    from reader.report.review import markdown_review_claims, markdown_sources
+
     lines: list[str] = [f"# {_one_line(analysis.title or analysis.source or 'Article')}", ""]
     if analysis.source:
         lines.append(f"- Source: {source_words(analysis.source)}")
@@ -52,23 +60,12 @@ def to_markdown(analysis: Analysis) -> str:
         f"- Paragraphs: {kept} kept, {hidden} hidden",
         f"- Sentences: {len(analysis.sentences)}, of which {len(claims)} flagged",
         "",
-        "## Claims",
-        "",
     ]
-    if not claims:
-        lines += ["No sentence was flagged.", ""]
-    for kind in FlagKind:
-        label = kind.label.capitalize()
-        entries = [(s, [f for f in s.flags if f.kind is kind]) for s in claims]
-        entries = [(s, flags) for s, flags in entries if flags]
-        if not entries:
-            continue
-        lines += [f"### {label} ({len(entries)})", ""]
-        for sentence, flags in entries:
-            lines.append(f"- > {_one_line(sentence.text)}")
-            for flag in flags:
-                lines.append(f"  - **{_one_line(flag.cue)}**: {flag.why}")
-        lines.append("")
+    if review is not None:
+        lines += markdown_review_claims(analysis, review)
+    else:
+        lines += _claims_by_kind(analysis)
+    lines += markdown_sources(analysis)
     lines += ["## Entities", ""]
     if not analysis.entities:
         lines += ["No named entities were found.", ""]
@@ -102,6 +99,27 @@ def source_words(source: str) -> str:
     if source == STDIN:
         return "standard input"
     return f"`{source}`"
+
+
+def _claims_by_kind(analysis: Analysis) -> list[str]:
+    """The "Claims" section without verdicts: the flagged sentences grouped by kind."""
+    claims = analysis.claims
+    lines = ["## Claims", ""]
+    if not claims:
+        lines += ["No sentence was flagged.", ""]
+    for kind in FlagKind:
+        label = kind.label.capitalize()
+        entries = [(s, [f for f in s.flags if f.kind is kind]) for s in claims]
+        entries = [(s, flags) for s, flags in entries if flags]
+        if not entries:
+            continue
+        lines += [f"### {label} ({len(entries)})", ""]
+        for sentence, flags in entries:
+            lines.append(f"- > {_one_line(sentence.text)}")
+            for flag in flags:
+                lines.append(f"  - **{_one_line(flag.cue)}**: {flag.why}")
+        lines.append("")
+    return lines
 
 
 def render(analysis: Analysis, fmt: str) -> str:

@@ -44,6 +44,7 @@ from reader.ui.messages import (
     SearchCancelled,
     SearchSubmitted,
 )
+from reader.ui.review import ReviewActions
 from reader.ui.state import ReadingState, Span
 from reader.ui.widgets.article import ArticleView
 from reader.ui.widgets.panel_title import PanelTitle
@@ -64,7 +65,7 @@ if TYPE_CHECKING:
     from reader.ui.widgets.entity_list import EntityList
 
 
-class ReaderApp(App[None]):
+class ReaderApp(ReviewActions, App[None]):
     """Read one article: clean or raw text, entities, and its flagged claims."""
 
     CSS_PATH = Path(__file__).with_name("reader.tcss")
@@ -144,6 +145,7 @@ class ReaderApp(App[None]):
             EntityList(id="entities"),
             PanelTitle(("Claims",), id="claims-title"),
             ClaimList(id="claims"),
+            *self.sources_widgets(),
         )
         self._sidebar_built = True
         if self.analysis is not None:
@@ -289,6 +291,9 @@ class ReaderApp(App[None]):
         title_bar = self._title_bar
         title_bar.article_title = analysis.title or ""
         title_bar.source = analysis.source or ""
+        self.show_provenance(analysis)
+        if final:
+            self.review_opened(analysis)
         self.title = safe_line(analysis.title or analysis.source or "reader")
         self._update_sidebar_titles()
         if self._sidebar_built:
@@ -312,6 +317,7 @@ class ReaderApp(App[None]):
             analysis.entities, empty="No names found" if self.final else "Analysing…"
         )
         self._fill_claims()
+        self.fill_sources(analysis)
         if self.state.claims.index is not None:
             self._claim_list.highlighted = self.state.claims.index
 
@@ -321,7 +327,10 @@ class ReaderApp(App[None]):
         if self._sidebar_built:
             claims = self.state.claims
             self._claim_list.show_claims(
-                claims.shown, empty=claims.empty_text(self.final), kind_of=claims.shown_kind
+                claims.shown,
+                empty=claims.empty_text(self.final),
+                kind_of=claims.shown_kind,
+                verdicts=self.verdict_map(),
             )
 
     def _update_sidebar_titles(self) -> None:
@@ -591,7 +600,7 @@ class ReaderApp(App[None]):
             self.refresh_bindings()
 
     def _say_position(self) -> None:
-        head, parts = self.state.status(self.key_names()["next_claim"])
+        head, parts = self.review_status(*self.state.status(self.key_names()["next_claim"]))
         self.status.say(head, *parts)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -634,7 +643,9 @@ class ReaderApp(App[None]):
         directory = self.export_dir or Path.cwd()
         try:
             path = write_new_file(
-                directory, report_filename(self.analysis), to_markdown(self.analysis)
+                directory,
+                report_filename(self.analysis),
+                to_markdown(self.analysis, self.review),
             )
         except OSError as error:
             self.notify(
@@ -666,4 +677,5 @@ class ReaderApp(App[None]):
             yield SystemCommand(
                 title, f"key: {names[spec.id]}", partial(self.run_action, spec.action)
             )
+        yield from self.verdict_commands()
         yield from super().get_system_commands(screen)

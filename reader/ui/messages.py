@@ -44,3 +44,11 @@ class SearchSubmitted(Message):
 @dataclass
 class SearchCancelled(Message):
     """The search field was closed without searching."""
+
+
+@dataclass
+class SourceChosen(Message):
+    """A source was chosen in the sidebar's Sources panel (enter or a click)."""
+
+    source: int
+    """Its id (its index in ``Analysis.sources``)."""

@@ -80,12 +80,17 @@ class Terminal:
     """A private tmux server with one pane that commands are (re)started in.
 
     Commands run with ``TERM=xterm-256color`` and an empty ``READER_CONFIG_DIR``, so neither
-    the terminal type of the caller nor a user's configuration changes the figures.
+    the terminal type of the caller nor a user's configuration changes the figures, and with
+    ``READER_DATA_DIR`` beside it, so the runs never reach the user's history.
     """
 
     def __init__(self, config_dir: Path) -> None:
         self.socket = f"reader-bench-{os.getpid()}"
-        self.environment = {"TERM": "xterm-256color", "READER_CONFIG_DIR": str(config_dir)}
+        self.environment = {
+            "TERM": "xterm-256color",
+            "READER_CONFIG_DIR": str(config_dir),
+            "READER_DATA_DIR": str(config_dir / "data"),
+        }
         self._tmux("new-session", "-d", "-s", "bench", "-x", str(WIDTH), "-y", str(HEIGHT))
         self._tmux("set-option", "-g", "remain-on-exit", "on")
 

@@ -79,7 +79,12 @@ def time_to_screen(command: str, marker: str, size: tuple[int, int] = (160, 45))
     """Seconds from starting ``command`` in tmux until ``marker`` is on the screen."""
     socket = f"reader-bench-{uuid.uuid4().hex[:8]}"
     tmux = ["tmux", "-L", socket, "-f", "/dev/null"]
-    env = f"TERM=xterm-256color READER_CONFIG_DIR={shlex.quote(tempfile.gettempdir())}"
+    scratch = shlex.quote(tempfile.gettempdir())
+    # The runs' history goes to a scratch directory, never the user's data directory.
+    env = (
+        f"TERM=xterm-256color READER_CONFIG_DIR={scratch} "
+        f"READER_DATA_DIR={shlex.quote(str(Path(tempfile.gettempdir()) / 'reader-bench-data'))}"
+    )
     start = time.perf_counter()
     subprocess.run(
         [

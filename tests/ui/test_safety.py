@@ -45,7 +45,8 @@ async def test_control_characters_are_shown_as_stand_ins(open_app, hostile) -> N
 async def test_title_and_entity_names_are_untrusted_too(open_app, hostile) -> None:
     async with open_app(hostile) as (app, _pilot):
         title = app.query_one(TitleBar).render().plain
-        assert "[b]hostile[/b]^[[2J.txt" in title
+        # The header names the file ("[b]hostile[/" is its directory), escape code visible.
+        assert "Hostile [bold]markup[/bold] test — b]^[[2J.txt" in title
         entities = app.query_one(EntityList)
         prompts = [str(option.prompt) for option in entities.options]
         assert any("[@click=app.quit]here[/]" in prompt for prompt in prompts)

@@ -23,6 +23,8 @@ _LEGEND = (
 HELP_ORDER = (
     "next_claim",
     "previous_claim",
+    "cycle_verdict",
+    "note",
     "cycle_filter",
     "toggle_raw",
     "toggle_sidebar",
@@ -40,6 +42,7 @@ HELP_ORDER = (
     "bottom",
     "copy_sentence",
     "export",
+    "history",
     "help",
     "quit",
 )

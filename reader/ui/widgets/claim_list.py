@@ -1,8 +1,9 @@
-"""The flagged claims in the sidebar: kind and first words; choosing one jumps to it."""
+"""The flagged claims in the sidebar: verdict mark, kind and first words; choosing one jumps to
+it."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import ClassVar
 
 from textual.content import Content
@@ -10,10 +11,12 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from reader.model import FlagKind, Sentence
+from reader.review.verdicts import Verdict
 from reader.ui.display import safe_line, shorten
 from reader.ui.fitted import FittedLine
 from reader.ui.marks import main_kind
 from reader.ui.messages import ClaimChosen
+from reader.ui.verdicts import VERDICT_MARKS
 
 _KIND_TAGS: dict[FlagKind, tuple[str, str]] = {
     FlagKind.SPECULATION: (" SPEC  ", ".claim-list--speculation"),
@@ -24,12 +27,16 @@ _FIRST_CHARS = 120
 """The most of a claim the list shows, however wide it is."""
 
 
-def claim_prompt(sentence: Sentence, kind: FlagKind) -> FittedLine:
-    """One line of the list: the tag of ``kind`` and the sentence's first words (safe),
-    shortened with "…" to the list's width."""
+def claim_prompt(sentence: Sentence, kind: FlagKind, verdict: Verdict | None = None) -> FittedLine:
+    """One line of the list: the verdict's mark (when verdicts are on), the tag of ``kind`` and
+    the sentence's first words (safe), shortened with "…" to the list's width."""
     tag, style = _KIND_TAGS[kind]
     words = safe_line(sentence.text[: _FIRST_CHARS * 2])
-    return FittedLine(shorten(words, _FIRST_CHARS), left=Content.assemble((tag, style), " "))
+    left = Content.assemble((tag, style), " ")
+    if verdict is not None:
+        mark_style = ".claim-list--checked" if verdict.checked else ".claim-list--unchecked"
+        left = Content.assemble((VERDICT_MARKS[verdict], mark_style), left)
+    return FittedLine(shorten(words, _FIRST_CHARS), left=left)
 
 
 class ClaimList(OptionList):
@@ -40,27 +47,56 @@ class ClaimList(OptionList):
         "claim-list--speculation",
         "claim-list--vague-source",
         "claim-list--attribution",
+        "claim-list--checked",
+        "claim-list--unchecked",
     }
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, markup=False)
         self.claims: list[Sentence] = []
+        self.kind_of: Callable[[Sentence], FlagKind] = main_kind
+        """Which kind's tag each claim shows (the filtered kind, when a filter is on)."""
+        self.verdicts: Mapping[int, Verdict] | None = None
+        """Each claim's verdict by sentence index (None: verdicts are off, no marks)."""
 
     def show_claims(
         self,
         claims: Sequence[Sentence],
         empty: str = "No flagged claims",
         kind_of: Callable[[Sentence], FlagKind] = main_kind,
+        verdicts: Mapping[int, Verdict] | None = None,
     ) -> None:
-        """List ``claims`` (replacing what was listed), each tagged with ``kind_of(claim)``."""
+        """List ``claims`` (replacing what was listed), each tagged with ``kind_of(claim)`` and
+        marked with its verdict when ``verdicts`` (by sentence index) is given."""
         self.claims = list(claims)
+        self.kind_of = kind_of
+        if verdicts is not None:
+            self.verdicts = verdicts
         if not self.claims:
             self.set_options([Option(Content(empty).stylize("italic"), disabled=True)])
             return
         self.set_options(
-            Option(claim_prompt(sentence, kind_of(sentence)), id=f"claim-{number}")
+            Option(
+                claim_prompt(sentence, self.kind_of(sentence), self._verdict(sentence)),
+                id=f"claim-{number}",
+            )
             for number, sentence in enumerate(self.claims)
         )
+
+    def _verdict(self, sentence: Sentence) -> Verdict | None:
+        if self.verdicts is None:
+            return None
+        return self.verdicts.get(sentence.index, Verdict.UNCHECKED)
+
+    def mark_verdict(self, sentence_index: int, verdict: Verdict) -> None:
+        """Show a claim's new verdict (when the claim is listed)."""
+        if self.verdicts is not None:
+            self.verdicts = {**self.verdicts, sentence_index: verdict}
+        for number, sentence in enumerate(self.claims):
+            if sentence.index == sentence_index and number < self.option_count:
+                self.replace_option_prompt_at_index(
+                    number, claim_prompt(sentence, self.kind_of(sentence), verdict)
+                )
 
     def claim_index(self, option: Option) -> int | None:
         """The position (among the listed claims) of a chosen option."""
