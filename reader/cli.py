@@ -261,7 +261,7 @@ def _open_store() -> ReviewStore:
     if opening.store is None:
         raise StoreError(opening.warning or f"the review store {opening.path} cannot be used")
     if opening.warning:
-        print(f"reader: warning: {_one_printable_line(opening.warning)}", file=sys.stderr)
+        print(f"reader: warning: {error_line(opening.warning)}", file=sys.stderr)
     return opening.store
 
 

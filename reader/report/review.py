@@ -7,7 +7,6 @@ the terminal; JSON keeps every string exact (its escaping is safe).
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from typing import Any
 
@@ -15,26 +14,14 @@ from reader.model import Analysis, Sentence, Source, SourceKind
 from reader.review.identity import source_label
 from reader.review.records import ArticleReview, ClaimReview, HistoryEntry
 from reader.review.verdicts import Verdict
+from reader.text.printable import printable_line
 
 REVIEW_SCHEMA = 1
 """Version of the JSON shape of ``reader review --format json``."""
 
-_BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029" + _BIDI + "]")
-
-
-def _stand_in(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    if code < 0x20:
-        return "^" + chr(code + 0x40)
-    if code == 0x7F:
-        return "^?"
-    return f"<U+{code:04X}>"
-
-
-def printable(text: str) -> str:
-    """``text`` on one line, every control or bidi character shown as a visible stand-in."""
-    return _UNSAFE.sub(_stand_in, " ".join(text.split()))
+printable = printable_line
+"""Text for people on one line, control characters shown visibly (one home:
+:mod:`reader.text.printable`)."""
 
 
 def claim_kinds(sentence: Sentence) -> list[str]:

@@ -112,7 +112,9 @@ async def test_the_claims_list_shows_the_filtered_kind(open_app) -> None:
         mixed = [c for c in claims.claims if len({f.kind for f in c.flags}) > 1]
         assert mixed, "the sample needs a claim of two kinds"
         prompts = [str(option.prompt) for option in claims.options]
-        assert prompts and all(prompt.startswith(" ATTR ") for prompt in prompts), prompts
+        # Each line: the verdict's mark, then the tag of the filtered kind.
+        tags = [prompt[:10] for prompt in prompts]
+        assert tags and all(" ATTR " in tag and "SPEC" not in tag for tag in tags), prompts
 
 
 async def test_the_raw_view_counts_paragraphs_from_one(open_app) -> None:
