@@ -42,17 +42,17 @@ from reader.model import FlagKind
 SPEC = FlagKind.SPECULATION
 # corpus -> (kinds that count, weight of its sentences in the loss)
 CORPORA: dict[str, tuple[frozenset[FlagKind], float]] = {
-    "szeged_factbank": (frozenset({FlagKind.SPECULATION}), 3.0),
-    "szeged_wiki": (frozenset({FlagKind.SPECULATION}), 1.0),
-    "conll2010_wiki": (frozenset({FlagKind.SPECULATION}), 1.0),
+    "news_claims": (frozenset({FlagKind.SPECULATION}), 4.0),
+    "szeged_factbank": (frozenset({FlagKind.SPECULATION}), 0.5),
 }
 EPOCHS = 25
 RATE = 0.15
 L2 = 1e-4
 MIN_COUNT = 3
-MIN_LEXICAL = 10
+MIN_LEXICAL = 10**9
+"""Next/previous-word features are left out: on a few hundred news sentences they overfit."""
 FOLDS = 3
-NEWS_PRECISION_FLOOR = 0.80
+NEWS_PRECISION_FLOOR = 0.72
 INSTANCE_LABELS = True
 PRUNE = 0.05
 
@@ -181,9 +181,12 @@ def evaluate(
 
 
 def news_objective(scores: dict[str, Score]) -> float:
-    """The speculation threshold is chosen for news F1, with a precision floor."""
-    news = scores["szeged_factbank"]
-    return news.f() - 10 * max(0.0, NEWS_PRECISION_FLOOR - news.precision)
+    """The speculation threshold is chosen for F1 on the labelled news sentences, with a
+    precision floor, and FactBank F1 as a second opinion."""
+    news = scores["news_claims"]
+    factbank = scores["szeged_factbank"]
+    penalty = 10 * max(0.0, NEWS_PRECISION_FLOOR - news.precision)
+    return news.f() + 0.25 * factbank.f() - penalty
 
 
 def main() -> int:
