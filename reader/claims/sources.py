@@ -42,6 +42,7 @@ _PERSON_HEADS = frozenset(
     "politician senator president minister official spokesman spokeswoman".split()
 )
 _LEADING_WORDS = re.compile(r"^(?:according\s+to|as\s+reported\s+by|citing)\s+", re.IGNORECASE)
+_WHY_DESCRIBED = "Credited to {source}, named earlier in the article."
 _PRONOUN_REACH = 600
 """How far back (in characters) a pronoun looks for what it refers to."""
 
@@ -109,10 +110,13 @@ def build_sources(
                 if entity is not None and kind is SourceKind.NAMED:
                     key = "entity:" + entity.name
                     _add(entries, order, key, entity.name, kind, entity.name)
-                elif description and kind is SourceKind.NAMED and last_named is not None:
+                elif description and last_named is not None:
                     key = last_named  # "the Chinese publication": the source named before
                     if description.group("head").lower() in _PERSON_HEADS:
                         key = _last_person(recent, entries) or last_named
+                    if flag.kind is FlagKind.VAGUE_SOURCE:
+                        why = _WHY_DESCRIBED.format(source=entries[key].name)
+                        flag = replace(flag, kind=FlagKind.ATTRIBUTION, why=why)
                 else:
                     key = f"{kind}:{' '.join(phrase.lower().split())}"
                     _add(entries, order, key, phrase, kind, None)
