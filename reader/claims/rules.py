@@ -35,8 +35,14 @@ _MONTH_BEFORE = re.compile(
     r"during|before|after)\s*-?\s*|\d{1,2}\s+)$",
     re.IGNORECASE,
 )
+_PERCEPTION_AFTER = re.compile(
+    r"(?:\s+(?:only|barely|hardly|just|still|clearly))?\s+"
+    r"(?:see|seen|hear|heard|feel|felt|smell|sense|tell|remember|recall)\b",
+    re.IGNORECASE,
+)
+# A negated "could" is past inability whatever the verb ("could not reach", "couldn't go").
 _ABILITY_AFTER = re.compile(
-    r"(?:n['’]t|\s+not|\s+never|\s+barely|\s+hardly|\s+only)?\s+(?:be\s+)?"
+    r"(?:n['’]t|\s+not|\s+never|\s+barely|\s+hardly)\s+(?:be\s+)?"
     r"(?:find|found|see|seen|hear|heard|feel|felt|get|reach|reached|locate|located|explain|"
     r"identify|identified|understand|sleep|stop|afford|remember|recall|believe|move|breathe|"
     r"walk|speak|tell|say|sit|stand|wait|escape|help|do|make|leave|enter|access|open|read|"
@@ -184,7 +190,7 @@ def _past_ability(sentence: str, start: int, end: int) -> bool:
     """ "could not find", "could see": what someone was (not) able to do, a past fact."""
     if _RULE_OUT_AFTER.match(sentence, end):
         return False
-    return bool(_ABILITY_AFTER.match(sentence, end))
+    return bool(_ABILITY_AFTER.match(sentence, end)) or bool(_PERCEPTION_AFTER.match(sentence, end))
 
 
 def _habitual_or_refusal(sentence: str, start: int, end: int) -> bool:
@@ -252,7 +258,38 @@ def _needs_subject_verb(sentence: str, start: int, end: int) -> bool:
     return not _SUBJECT_VERB_AFTER.match(sentence, end, min(len(sentence), end + 60))
 
 
+_FIXED_SCHEDULE_AFTER = re.compile(
+    r"\s+(?:be\s+)?(?:held|open|opens|close|closes|begin|begins|start|starts|run|runs|"
+    r"take\s+place|be\s+the\s+last\s+day|speak|be\s+broadcast|air|be\s+shown|"
+    r"be\s+played|be\s+payable|be\s+paid|be\s+effective|become\s+effective|"
+    r"expire|mature|come\s+into\s+effect|take\s+effect|be\s+available|be\s+screened|"
+    r"be\s+traded)\b",
+    re.IGNORECASE,
+)
+
+
+_NOUN_BEFORE = re.compile(
+    r"\b(?:no|a|his|her|their|the|living|free|own|political|good|ill)\s+$", re.IGNORECASE
+)
+_REMIT_BEFORE = re.compile(
+    r"\b(?:bill|bills|law|laws|legislation|rule|rules|measure|measures|review|proposal|"
+    r"amendment|scheme|policy|regulation|regulations|treaty|deal|plan)\s+(?:that\s+|which\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _fixed_schedule(sentence: str, start: int, end: int) -> bool:
+    """ "The vote will be held on Monday", "the notes will mature in 1992": a timetable;
+    "a bill that would allow": what a rule provides; "leaving no will": the noun."""
+    if _FIXED_SCHEDULE_AFTER.match(sentence, end):
+        return True
+    before = max(0, start - 30)
+    noun = _NOUN_BEFORE.search(sentence, before, start)
+    return bool(noun or _REMIT_BEFORE.search(sentence, before, start))
+
+
 _RULES = {
+    "fixed_schedule": _fixed_schedule,
     "month_may": _is_month_may,
     "quoted_title": _in_quoted_title,
     "past_ability": _past_ability,
