@@ -20,7 +20,7 @@ from reader.model import SourceKind
 
 MAX_SOURCE_WORDS = 12
 """A longer phrase before a verb is a clause, not the name of a source."""
-_REACH = 160
+_REACH = 110
 
 PRONOUNS = frozenset("he she they it we i you".split())
 """Subjects that refer to a source named elsewhere."""
@@ -143,6 +143,10 @@ _TIES = re.compile(
 _OF_NAME = re.compile(r"\b(?:at|of|for|from|in|by|with)\s+(?:the\s+)?(?:[A-Z][\w'’.&-]*|[A-Z]{2,})")
 
 
+_HEADS = _CATEGORY_PEOPLE | _REPORT_HEADS
+_COMMON_WORDS = (
+    _HEADS | _ALWAYS_VAGUE | _VAGUE_MARKERS | _NOT_SUBJECT_END | _BODIES | _ORIGIN_WORDS | PRONOUNS
+)
 _BODY_AFTER = re.compile(r"^(?:at|of|for|from|with)\s+(?:the\s+)?(?:[A-Z][\w'’.&-]*|[A-Z]{2,})")
 
 
@@ -283,7 +287,7 @@ def classify(phrase: str, *, sentence_start: bool = False) -> SourceKind | None:
         return SourceKind.VAGUE
     if "one of" in " ".join(lowered):
         return SourceKind.VAGUE  # "a spokesman for one of the banks"
-    head = next((w for w in reversed(lowered) if w in _CATEGORY_PEOPLE | _REPORT_HEADS), None)
+    head = next((w for w in reversed(lowered) if w in _HEADS), None)
     if head is None:
         return SourceKind.NAMED  # a name, "police", "the company", "my client", "the couple"
     head_at = max(i for i, w in enumerate(lowered) if w == head)
@@ -312,13 +316,7 @@ def classify(phrase: str, *, sentence_start: bool = False) -> SourceKind | None:
 
 def _looks_like_name(token: str) -> bool:
     """A sentence-initial capitalised word that is more than a capitalised common word."""
-    return token[:1].isupper() and (
-        token.lower() not in _CATEGORY_PEOPLE | _REPORT_HEADS | _ALWAYS_VAGUE | _VAGUE_MARKERS
-        and token.lower() not in _NOT_SUBJECT_END
-        and token.lower() not in _BODIES
-        and token.lower() not in _ORIGIN_WORDS
-        and token.lower() not in PRONOUNS
-    )
+    return token[:1].isupper() and token.lower() not in _COMMON_WORDS
 
 
 def _is_origin(token: str) -> bool:
