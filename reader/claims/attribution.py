@@ -46,6 +46,8 @@ _SPEECH_FOLLOWS = re.compile(
     r"\s*(?:[:\"“‘']|,?\s*(?:that|it|he|she|they|we|i|the|there|his|her|their|its|this|"
     r"a|an|no|not|all|only|[A-Z]))",
 )
+_TOLD = ("told", "tell")
+_AND_BEFORE = re.compile(r"\b(?:and|but)\s+(?:also\s+|then\s+|later\s+)?$", re.IGNORECASE)
 _SPEECH_BEFORE_QUOTE = frozenset(("saying", "adding", "writing", "telling", "noting", "asking"))
 WHY_VAGUE = "The source is not named: '{source}'."
 _WHY_SOURCE_CHARS = 48
@@ -88,12 +90,14 @@ def attribution_flag(
         span = phrase_before(sentence, start)
         if span is None and _CLOSES_QUOTE.search(sentence, max(0, start - 6), start):
             # '"...," said Lopez': the speaker follows; 'Lopez, who ..., said': it heads.
-            if cue_words not in _SPEECH_BEFORE_QUOTE:
-                span = phrase_after(sentence, end)
+            if cue_words not in _SPEECH_BEFORE_QUOTE and not cue_words.startswith(_TOLD):
+                span = phrase_after(sentence, end, inverted=True)
             if span is None:
                 span = phrase_subject(sentence, start, aside=cue_words not in _SPEECH_BEFORE_QUOTE)
-        elif span is None and cue_words in _SPEECH_BEFORE_QUOTE:
-            span = phrase_subject(sentence, start)
+        elif span is None and (
+            cue_words in _SPEECH_BEFORE_QUOTE or _AND_BEFORE.search(sentence, 0, start)
+        ):
+            span = phrase_subject(sentence, start)  # "Cruz exhorted ... and said"
     if span is None:
         return None, ""
     return source_flag(entry, start, end, sentence, span, named_source)

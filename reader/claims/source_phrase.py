@@ -27,7 +27,7 @@ PRONOUNS = frozenset("he she they it we i you".split())
 # Where a source phrase stops: punctuation of clauses and quotes, dashes, and words that open
 # a clause. Apostrophes are not boundaries ("Clinton’s campaign manager").
 _BOUNDARY_BEFORE = re.compile(
-    r"(?:[,;:()\[\]\"“”!?]|\.\s|\s[-–—]+\s|[‘’'](?=\s|$)|(?<=\s)[‘'](?=\w)"
+    r"(?:[,;:\[\]\"“”!?]|\((?![^()]{1,12}\))|\.\s|\s[-–—]+\s|[‘’'](?=\s|$)|(?<=\s)[‘'](?=\w)"
     r"|\b(?:that|but|while|because|when|whereas|after|before|which|who|where|if|as|so|"
     r"than|and\s+(?:then|now|also)|then|though|although|until|since)\b)",
     re.IGNORECASE,
@@ -170,13 +170,19 @@ def phrase_before(sentence: str, cue_start: int) -> tuple[int, int] | None:
     return _trimmed(sentence, words)
 
 
-def phrase_after(sentence: str, cue_end: int) -> tuple[int, int] | None:
-    """The speaker or source named just after a cue (", said Lopez", "according to Reuters")."""
+def phrase_after(sentence: str, cue_end: int, *, inverted: bool = False) -> tuple[int, int] | None:
+    """The speaker or source named just after a cue (", said Lopez", "according to Reuters").
+
+    ``inverted`` (a verb after a quote or a comma): the speaker must be short and end the
+    clause, so that "said the union expected ..." is not taken for a speaker.
+    """
     stop = _BOUNDARY_AFTER.search(sentence, cue_end, min(len(sentence), cue_end + _REACH))
     end = stop.start() if stop else min(len(sentence), cue_end + _REACH)
     words = [(m.start(), m.end()) for m in _WORD.finditer(sentence, cue_end, end)]
     words = [(s, e) for s, e in words if not sentence[s:e].endswith(".") or e - s <= 4] or words
     if not words or len(words) > MAX_SOURCE_WORDS:
+        return None
+    if inverted and (len(words) > 8 or (stop is None and end < len(sentence))):
         return None
     while words and sentence[words[-1][0] : words[-1][1]].lower() in _NOT_SUBJECT_END:
         words.pop()
@@ -195,7 +201,7 @@ def phrase_subject(sentence: str, cue_start: int, *, aside: bool = False) -> tup
     end = stop.start() if stop else cue_start
     if stop and not sentence[: stop.start()].strip():
         return None  # the sentence opens with a quote or a bracket: no plain subject
-    if aside and not (stop and _ASIDE.match(sentence, stop.end())):
+    if aside and not (stop and _is_aside(sentence, stop.end(), cue_start)):
         return None
     words: list[tuple[int, int]] = []
     for match in _WORD.finditer(sentence, 0, end):
@@ -208,6 +214,15 @@ def phrase_subject(sentence: str, cue_start: int, *, aside: bool = False) -> tup
     if not words or len(words) > 8:
         return None
     return _trimmed(sentence, words)
+
+
+def _is_aside(sentence: str, start: int, end: int) -> bool:
+    """True when the words between a subject's comma and the verb read as an aside about it:
+    "who ...", "a lawyer", "56", "Democrat of California"."""
+    if _ASIDE.match(sentence, start):
+        return True
+    words = _WORD.findall(sentence, start, end)
+    return 0 < len(words) <= 8 and not any(w.lower() in _AUXILIARIES for w in words)
 
 
 def _trimmed(sentence: str, words: list[tuple[int, int]]) -> tuple[int, int] | None:
