@@ -51,7 +51,7 @@ _ABILITY_AFTER = re.compile(
 )
 _HABIT_OR_REFUSAL = re.compile(
     r"(?:-be\b|\s+(?:often|usually|always|sometimes|regularly|frequently|typically|later)\b|"
-    r"(?:n['’]t|\s+not)\s+(?:comment|say|elaborate|identify|disclose|divulge|specify|discuss|"
+    r"(?:\s?n['’]t|\s+not)\s+(?:comment|say|elaborate|identify|disclose|divulge|specify|discuss|"
     r"reveal|name|confirm|answer|give|provide|release|respond|speculate)\b)",
     re.IGNORECASE,
 )
@@ -259,7 +259,7 @@ def _needs_subject_verb(sentence: str, start: int, end: int) -> bool:
 
 
 _FIXED_SCHEDULE_AFTER = re.compile(
-    r"\s+(?:be\s+)?(?:held|open|opens|close|closes|begin|begins|start|starts|run|runs|"
+    r"\s+(?:be\s+)?(?:held|open|opens|close|closes|(?:begin|start)(?!\s+to\b)|run|runs|"
     r"take\s+place|be\s+the\s+last\s+day|speak|be\s+broadcast|air|be\s+shown|"
     r"be\s+played|be\s+payable|be\s+paid|be\s+effective|become\s+effective|"
     r"expire|mature|come\s+into\s+effect|take\s+effect|be\s+available|be\s+screened|"
@@ -271,9 +271,15 @@ _FIXED_SCHEDULE_AFTER = re.compile(
 _NOUN_BEFORE = re.compile(
     r"\b(?:no|a|his|her|their|the|living|free|own|political|good|ill)\s+$", re.IGNORECASE
 )
+# "The goal is to ...": what something is for, not a plan ("is to" only).
+_PURPOSE_BEFORE = re.compile(
+    r"\b(?:thing|goal|aim|idea|purpose|job|task|point|objective|intention|challenge|priority|"
+    r"problem|key|answer|solution|mission|role|trick)\s+$",
+    re.IGNORECASE,
+)
 _REMIT_BEFORE = re.compile(
     r"\b(?:bill|bills|law|laws|legislation|rule|rules|measure|measures|review|proposal|"
-    r"amendment|scheme|policy|regulation|regulations|treaty|deal|plan)\s+(?:that\s+|which\s+)?$",
+    r"amendment|scheme|policy|regulation|regulations|treaty|deal|plan)\s+(?:that|which)\s+$",
     re.IGNORECASE,
 )
 
@@ -285,7 +291,10 @@ def _fixed_schedule(sentence: str, start: int, end: int) -> bool:
         return True
     before = max(0, start - 30)
     noun = _NOUN_BEFORE.search(sentence, before, start)
-    return bool(noun or _REMIT_BEFORE.search(sentence, before, start))
+    purpose = sentence[start : start + 3].lower() in ("is ", "are") and _PURPOSE_BEFORE.search(
+        sentence, before, start
+    )
+    return bool(noun or purpose or _REMIT_BEFORE.search(sentence, before, start))
 
 
 _RULES = {
