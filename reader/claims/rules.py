@@ -297,7 +297,20 @@ def _fixed_schedule(sentence: str, start: int, end: int) -> bool:
     return bool(noun or purpose or _REMIT_BEFORE.search(sentence, before, start))
 
 
+_FURNITURE_AFTER = re.compile(
+    r"(?:\s+not)?\s+be\s+(?:published|broadcast|rewritten|redistributed|reproduced|copied|"
+    r"reprinted|distributed|used|stored|transmitted)\b",
+    re.IGNORECASE,
+)
+
+
+def _page_furniture(sentence: str, start: int, end: int) -> bool:
+    """ "This material may not be published, broadcast, rewritten": a notice, not a claim."""
+    return bool(_FURNITURE_AFTER.match(sentence, end))
+
+
 _RULES = {
+    "page_furniture": _page_furniture,
     "fixed_schedule": _fixed_schedule,
     "month_may": _is_month_may,
     "quoted_title": _in_quoted_title,

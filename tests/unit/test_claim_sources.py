@@ -181,6 +181,9 @@ def test_page_furniture_is_never_flagged() -> None:
     analysis = reader.analyze(text)
     furniture = [s for s in analysis.sentences if "may not be published" in s.text]
     assert all(not s.flags for s in furniture)
+    notice = "This material may not be published, broadcast, rewritten or redistributed."
+    assert flag_sentence(notice) == []
+    assert [f.cue for f in flag_sentence("The report may not be accurate.")] == ["may not"]
 
 
 # The article's sources -------------------------------------------------------------------------
