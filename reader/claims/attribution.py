@@ -15,7 +15,6 @@ import re
 
 from reader.claims.lexicon import CueEntry, normalize_cue
 from reader.claims.source_phrase import (
-    PRONOUNS,
     classify,
     passive_before,
     phrase_after,
@@ -135,11 +134,6 @@ def source_flag(
     why = explain(entry.group.why, cue, shown(phrase))
     flag = Flag(FlagKind.ATTRIBUTION, cue, cue_start, cue_end, why, *span)
     return flag, phrase if phrase[:1].isupper() else ""
-
-
-def is_pronoun(phrase: str) -> bool:
-    """True for a source phrase that only points back ("he", "they", "it")."""
-    return phrase.strip().lower() in PRONOUNS
 
 
 def report_flag(report: str, start: int, named: str | None) -> Flag:

@@ -14,7 +14,6 @@ refers to (see :mod:`reader.claims.sources`).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from reader.model import SourceKind
 
@@ -148,16 +147,6 @@ _COMMON_WORDS = (
     _HEADS | _ALWAYS_VAGUE | _VAGUE_MARKERS | _NOT_SUBJECT_END | _BODIES | _ORIGIN_WORDS | PRONOUNS
 )
 _BODY_AFTER = re.compile(r"^(?:at|of|for|from|with)\s+(?:the\s+)?(?:[A-Z][\w'’.&-]*|[A-Z]{2,})")
-
-
-@dataclass(frozen=True, slots=True)
-class SourcePhrase:
-    """The words naming a source, as offsets into the sentence, and their kind."""
-
-    start: int
-    end: int
-    kind: SourceKind | None
-    """Named or vague; None for a pronoun, whose antecedent decides."""
 
 
 def phrase_before(sentence: str, cue_start: int) -> tuple[int, int] | None:
