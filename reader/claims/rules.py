@@ -50,7 +50,8 @@ _ABILITY_AFTER = re.compile(
     re.IGNORECASE,
 )
 _HABIT_OR_REFUSAL = re.compile(
-    r"(?:-be\b|\s+(?:often|usually|always|sometimes|regularly|frequently|typically|later)\b|"
+    r"(?:-be\b|\s+(?:often|usually|always|sometimes|regularly|frequently|typically|later|"
+    r"rather)\b|"
     r"(?:\s?n['’]t|\s+not)\s+(?:comment|say|elaborate|identify|disclose|divulge|specify|discuss|"
     r"reveal|name|confirm|answer|give|provide|release|respond|speculate)\b)",
     re.IGNORECASE,
@@ -263,7 +264,19 @@ _FIXED_SCHEDULE_AFTER = re.compile(
     r"take\s+place|be\s+the\s+last\s+day|speak|be\s+broadcast|air|be\s+shown|"
     r"be\s+played|be\s+payable|be\s+paid|be\s+effective|become\s+effective|"
     r"expire|mature|come\s+into\s+effect|take\s+effect|be\s+available|be\s+screened|"
-    r"be\s+traded)\b",
+    r"be\s+traded|go\s+on\s+sale|be\s+able\s+to|be\s+allowed\s+to)\b",
+    re.IGNORECASE,
+)
+# A day or a time right before "will": a timetable ("the board Monday will discuss").
+_TIME_BEFORE = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|tonight)"
+    r"\s+$",
+    re.IGNORECASE,
+)
+# What a review or a bill would do is its remit, not a forecast ("the review would look at").
+_REMIT_NOUN_BEFORE = re.compile(
+    r"\b(?:review|bill|inquiry|probe|legislation|amendment|scheme|consultation|"
+    r"investigation|proposals?|measure)\s+(?=would\b)",
     re.IGNORECASE,
 )
 
@@ -274,7 +287,8 @@ _NOUN_BEFORE = re.compile(
 # "The goal is to ...": what something is for, not a plan ("is to" only).
 _PURPOSE_BEFORE = re.compile(
     r"\b(?:thing|goal|aim|idea|purpose|job|task|point|objective|intention|challenge|priority|"
-    r"problem|key|answer|solution|mission|role|trick)\s+$",
+    r"problem|key|answer|solution|mission|role|trick)(?:\s+of\s+(?:the\s+|a\s+|an\s+|this\s+)?"
+    r"[\w'’-]+)?\s+$",
     re.IGNORECASE,
 )
 _REMIT_BEFORE = re.compile(
@@ -290,6 +304,10 @@ def _fixed_schedule(sentence: str, start: int, end: int) -> bool:
     if _FIXED_SCHEDULE_AFTER.match(sentence, end):
         return True
     before = max(0, start - 30)
+    if _TIME_BEFORE.search(sentence, before, start):
+        return True
+    if sentence[start:end].lower() == "would" and _REMIT_NOUN_BEFORE.search(sentence, before, end):
+        return True
     noun = _NOUN_BEFORE.search(sentence, before, start)
     purpose = sentence[start : start + 3].lower() in ("is ", "are") and _PURPOSE_BEFORE.search(
         sentence, before, start

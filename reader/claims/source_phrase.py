@@ -31,6 +31,7 @@ _BOUNDARY_BEFORE = re.compile(
     r"than|and\s+(?:then|now|also)|then|though|although|until|since)\b)",
     re.IGNORECASE,
 )
+_MARKS = (",", ";", ":", "[", "]", '"', "“", "”", "!", "?", ". ", " - ", " – ", " — ", "’ ", "' ")
 _BOUNDARY_AFTER = re.compile(
     r"(?:[,;:()\[\]\"“”!?]|\.(?:\s|$)|\s[-–—]+\s|[‘’'](?=\s|$)"
     r"|\s(?:that|who|which|when|while|after|before|during|on|last|this|as|because|if|about|"
@@ -153,8 +154,15 @@ def phrase_before(sentence: str, cue_start: int) -> tuple[int, int] | None:
     """The subject phrase ending just before a verb of saying, or None."""
     floor = max(0, cue_start - _REACH)
     window = sentence[floor:cue_start]
-    boundaries = [match.end() for match in _BOUNDARY_BEFORE.finditer(window)]
-    begin = floor + (boundaries[-1] if boundaries else 0)
+    # The last mark of punctuation first (plain string searches), then the boundary regex over
+    # the few words after it: the same result as the regex over the whole window, faster.
+    marked = 0
+    for mark in _MARKS:
+        found = window.rfind(mark)
+        if found >= 0 and found + len(mark) > marked:
+            marked = found + len(mark)
+    boundaries = [m.end() for m in _BOUNDARY_BEFORE.finditer(window, max(0, marked - 1))]
+    begin = floor + (boundaries[-1] if boundaries else marked)
     words = [(m.start(), m.end()) for m in _WORD.finditer(sentence, begin, cue_start)]
     return _trimmed(sentence, words)
 
