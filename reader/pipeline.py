@@ -17,6 +17,7 @@ from typing import Any
 
 from reader.claims.flagging import flag_sentences
 from reader.claims.lexicon import Lexicon, build_lexicon, builtin_lexicon
+from reader.claims.sources import build_sources
 from reader.clean.cleaner import clean_paragraphs
 from reader.entities import extract_entities
 from reader.model import Analysis, Document, Entity, Paragraph, Sentence, Span
@@ -60,6 +61,7 @@ class Analyzer:
         kept = [p for p in paragraphs if p.kept]
         sentences = _sentences(text, kept, self.lexicon)
         entities = _entities(text, kept)
+        sentences, sources = build_sources(text, sentences, entities)
         return Analysis(
             text=text,
             paragraphs=paragraphs,
@@ -68,6 +70,7 @@ class Analyzer:
             source=source,
             title=title or guess_title(text, kept),
             metadata={k: v for k, v in (metadata or {}).items() if v},
+            sources=sources,
         )
 
     def analyze_document(self, document: Document) -> Analysis:

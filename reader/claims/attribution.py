@@ -1,9 +1,12 @@
-"""Who a claim is credited to: the source next to "said", "according to", "indicates".
+"""Who a claim is credited to: the source next to "said", "according to", "told".
 
-A capitalised name next to the verb ("LatePost indicates", "said Maria Lopez") or heading the
-sentence before an aside ("Carlos Meireles, who ..., told reporters") makes an ``attribution``
-flag; unnamed people ("officials said", "said analysts") a ``vague_source`` flag. "The report"
-is credited to the source the article named before it, or flagged as never identified.
+The source phrase (:mod:`reader.claims.source_phrase`) decides the kind: a named or specific
+source ("LatePost indicates", "police said", "said Maria Lopez") makes an ``attribution`` flag;
+an unnamed one ("officials said", "a source told Us Weekly", "according to a report") a
+``vague_source`` flag. A pronoun ("he said") counts as the source already named; in an article,
+:mod:`reader.claims.sources` gives it the kind of what it refers to. Every flag carries the span
+of the words that name its source. "The report" is credited to the source the article named
+before it, or flagged as never identified.
 """
 
 from __future__ import annotations
@@ -11,76 +14,55 @@ from __future__ import annotations
 import re
 
 from reader.claims.lexicon import CueEntry, normalize_cue
-from reader.claims.rules import CONTEXT_REACH
-from reader.model import Flag, FlagKind
-from reader.text.words import NEXT_WORD as _NEXT_WORD
-from reader.text.words import WORD as _WORD
+from reader.claims.source_phrase import (
+    classify,
+    passive_before,
+    phrase_after,
+    phrase_before,
+    phrase_subject,
+)
+from reader.model import Flag, FlagKind, SourceKind
 
-# Sources next to attribution verbs.
-_NAME_WORD = r"[A-Z][\w'’.&-]*"
-_NAME_JOINER = r"(?:of|de|da|do|dos|der|van|von|al|la|le|del|and|&|the)"
-_NAME_BEFORE = re.compile(
-    rf"((?:{_NAME_WORD})(?:\s+(?:{_NAME_JOINER}\s+)?{_NAME_WORD})*)['’]?s?\s*$",
+_AFTER_CUES = frozenset(
+    (
+        "according to",
+        "as reported by",
+        "cited by",
+        "quoted by",
+        "in an interview with",
+        "citing",
+        "sources told",
+    )
 )
-# A name after the verb may follow a few words of role ("said technology analyst Bill Thompson").
-_NAME_AFTER = re.compile(
-    rf"\s*(?:the\s+)?(?:[a-z][\w'’-]*\s+){{0,3}}?"
-    rf"((?:{_NAME_WORD})(?:\s+(?:{_NAME_JOINER}\s+)?{_NAME_WORD})*)",
-)
-# A name heading the sentence, maybe after a few words of role ("Labour peer Baroness Kennedy,").
-_LEADING_NAME = re.compile(
-    rf"^\W*(?:[\w'’-]+\s+){{0,3}}?((?:{_NAME_WORD})(?:\s+(?:{_NAME_JOINER}\s+)?{_NAME_WORD})*)"
-    r"\s*,",
-)
-_PRONOUN_BEFORE = re.compile(r"\b(he|she|they|it|we|i)\s+(?:has\s+|have\s+|had\s+)?$", re.I)
 _REPORT_WORDS = r"report|study|article|analysis|survey|document|paper|story|publication"
-_REPORT_BEFORE = re.compile(
-    rf"\b((?:the|this|that|that|its)\s+(?:new\s+|latest\s+|same\s+)?(?:{_REPORT_WORDS}))\s+"
-    r"(?:has\s+|had\s+|also\s+)?$",
-    re.IGNORECASE,
-)
-_REPORT_AFTER = re.compile(
-    rf"\s+((?:the|this|that|its)\s+(?:new\s+|latest\s+|same\s+)?(?:{_REPORT_WORDS}))\b",
-    re.IGNORECASE,
-)
 REPORT_IN_CUE = re.compile(rf"^(?:the|this|that)\s+(?:{_REPORT_WORDS})\b", re.IGNORECASE)
-_VAGUE_NOUNS = (
-    r"sources?|officials?|analysts?|experts?|observers?|critics|people|insiders?|residents|"
-    r"witnesses|diplomats|executives|observers|commentators|economists|investors|traders|"
-    r"reports|media|spokesm[ae]n|spokespeople|aides|advisers|advisors|researchers|scientists|"
-    r"scholars|historians|officers|authorities|others|some|many|most"
+_THE_REPORT = re.compile(
+    rf"^(?:the|this|that|its)\s+(?:new\s+|latest\s+|same\s+)?(?:{_REPORT_WORDS})$", re.IGNORECASE
 )
-_VAGUE_BEFORE = re.compile(
-    rf"\b((?:(?:some|many|most|several|other|one|two|three|senior|local|government|"
-    r"administration|industry|company|bank|party|western|u\.s\.|foreign|unnamed|anonymous|"
-    rf"a\s+few|the)\s+)*(?:{_VAGUE_NOUNS}))\s*$",
-    re.IGNORECASE,
+_CLOSES_QUOTE = re.compile(r"(?:[,.!?]?\s*[\"”’']|[,—–-])\s*$")
+_PARTICIPLE_ENDINGS = ("ed", "said", "told", "thought", "known", "shown", "held", "seen")
+_SPEECH_FOLLOWS = re.compile(
+    r"\s*(?:[:\"“‘']|,?\s*(?:that|it|he|she|they|we|i|the|there|his|her|their|its|this|"
+    r"a|an|no|not|all|only|[A-Z]))",
 )
-_SPOKESPERSON = re.compile(r"spokes(?:m[ae]n|woman|women|person|people)\b", re.IGNORECASE)
-_NAME_RIGHT_AFTER = re.compile(rf"\s+((?:{_NAME_WORD})(?:\s+(?:{_NAME_JOINER}\s+)?{_NAME_WORD})*)")
-_CLAUSE_END = re.compile(r"\s*(?:[,.;:!?)\]\"“”']|$)")
-_VAGUE_AFTER = re.compile(
-    rf"\s+((?:(?:some|many|most|several|other|senior|local|government|industry|unnamed|"
-    rf"anonymous|political|campaign|the|a\s+few)\s+)*(?:{_VAGUE_NOUNS}))\b",
-    re.IGNORECASE,
-)
-_INSTITUTION_BEFORE = re.compile(
-    r"\b((?:the|its|his|her|their)\s+(?:[a-z]+\s+){0,2}?(?:company|firm|group|ministry|"
-    r"government|police|agency|department|bank|court|council|union|spokesman|spokeswoman|"
-    r"spokesperson|statement|board|administration|carmaker|maker|operator|publication|"
-    r"newspaper|network|paper|daily|outlet|website|magazine|broadcaster|minister|president|"
-    r"chairman|executive|regulator|authority|office|team|club|party|campaign|military|army|"
-    r"embassy|prosecutor|prosecutors|lawyer|lawyers|official|source|author|researchers|"
-    r"scientists))\s+(?:has\s+|have\s+|had\s+|also\s+)?$",
-    re.IGNORECASE,
-)
-_NOT_NAMES = frozenset(
-    "The A An This That These Those It He She They We I But And However Still Also In On At "
-    "For With While When If As So Yet Meanwhile Instead Earlier Later Last Next".split()
-)
+_TOLD = ("told", "tell")
+_AND_BEFORE = re.compile(r"\b(?:and|but)\s+(?:also\s+|then\s+|later\s+)?$", re.IGNORECASE)
+_SPEECH_BEFORE_QUOTE = frozenset(("saying", "adding", "writing", "telling", "noting", "asking"))
+WHY_VAGUE = "The source is not named: '{source}'."
+_WHY_SOURCE_CHARS = 48
+
+
+def shown(phrase: str) -> str:
+    """A source phrase short enough for a one-line explanation."""
+    phrase = " ".join(phrase.split())
+    if len(phrase) <= _WHY_SOURCE_CHARS:
+        return phrase
+    return phrase[: _WHY_SOURCE_CHARS - 1].rstrip() + "…"
+
+
+WHY_PRONOUN = "Credited to '{source}', the source named before it in the article."
 _WHY_REPORT_NAMED = "Credited to {source}, named earlier in the article as the source."
-_WHY_REPORT_UNNAMED = "The article never says whose report this is, so it cannot be traced."
-_WHY_VAGUE_SPEAKER = "Does not say who the source is, so the claim cannot be checked."
+_WHY_REPORT_UNNAMED = "The article never says whose report this is: '{source}'."
 
 
 def explain(template: str, cue: str, source: str = "the source quoted") -> str:
@@ -91,139 +73,75 @@ def explain(template: str, cue: str, source: str = "the source quoted") -> str:
 def attribution_flag(
     entry: CueEntry, start: int, end: int, sentence: str, named_source: str | None
 ) -> tuple[Flag | None, str]:
-    """Resolve an attribution cue to its source; return the flag and a newly named source."""
+    """Resolve an attribution cue to its source; return the flag and a newly named source.
+
+    ``named_source`` is the source the article named most recently (for "the report").
+    """
     cue_words = normalize_cue(sentence[start:end])
-    group = entry.group
-    if cue_words in ("according to", "as reported by", "cited by", "quoted by") or (
-        cue_words == "in an interview with"
-    ):
-        return _source_after(entry, start, end, sentence, named_source)
-
-    before = sentence[max(0, start - 120) : start]
-    report = _REPORT_BEFORE.search(before)
-    if report:
-        report_start = start - len(before) + report.start(1)
-        return _report_attribution(
-            report.group(1), report_start, start, end, sentence, named_source
-        )
-    vague = _VAGUE_BEFORE.search(before)
-    if vague and _SPOKESPERSON.search(vague.group(1)):
-        owner = _NAME_BEFORE.search(before[: vague.start(1)])
-        if owner and owner.group(1) not in _NOT_NAMES:
-            source = f"{_trim_name(owner.group(1))} {vague.group(1).split()[-1]}"
-            cue = sentence[start:end]
-            return Flag(FlagKind.ATTRIBUTION, cue, start, end, explain(group.why, cue, source)), ""
-    if vague:
-        vague_start = start - len(before) + vague.start(1)
-        cue = sentence[vague_start:end]
-        return Flag(FlagKind.VAGUE_SOURCE, cue, vague_start, end, _WHY_VAGUE_SPEAKER), ""
-    name = _NAME_BEFORE.search(before)
-    if name and name.group(1) not in _NOT_NAMES and before.endswith((" ", "’s ", "'s ")):
-        source = _trim_name(name.group(1))
-        if source:
-            source_start = start - len(before) + name.start(1) + name.group(1).find(source)
-            cue = sentence[source_start:end]
-            return Flag(
-                FlagKind.ATTRIBUTION,
-                cue,
-                source_start,
-                end,
-                explain(group.why, cue, source),
-            ), source
-    institution = _INSTITUTION_BEFORE.search(before)
-    if institution:
-        cue = sentence[start:end]
-        return Flag(
-            FlagKind.ATTRIBUTION,
-            cue,
-            start,
-            end,
-            explain(group.why, cue, institution.group(1).lower()),
-        ), ""
-    if _PRONOUN_BEFORE.search(before):
-        cue = sentence[start:end]
-        source = "the person quoted"
-        return Flag(FlagKind.ATTRIBUTION, cue, start, end, explain(group.why, cue, source)), ""
-    head = sentence[:start].rstrip() if start < CONTEXT_REACH else ""
-    lead = _LEADING_NAME.match(head)
-    # "Name, who ..., said": the name's comma opens an aside that closes before the verb.
-    if lead and head.endswith(",") and lead.end() < len(head) and lead.group(1) not in _NOT_NAMES:
-        source = _trim_name(lead.group(1))
-        if source:
-            cue = sentence[start:end]
-            return Flag(
-                FlagKind.ATTRIBUTION, cue, start, end, explain(group.why, cue, source)
-            ), source
-    if before.rstrip().endswith((",", '"', "”", "'", "’")):
-        return _source_after(entry, start, end, sentence, named_source)
-    return None, ""
+    span: tuple[int, int] | None
+    if cue_words.endswith(_PARTICIPLE_ENDINGS) and passive_before(sentence, start):
+        return None, ""  # "was announced", "could not be agreed": no one is quoted
+    if cue_words in _SPEECH_BEFORE_QUOTE and not _SPEECH_FOLLOWS.match(sentence, end):
+        return None, ""  # "adding extra flair", "by saying its name"
+    if cue_words in _AFTER_CUES:
+        span = phrase_after(sentence, end)
+    else:
+        span = phrase_before(sentence, start)
+        if span is None and _CLOSES_QUOTE.search(sentence, max(0, start - 6), start):
+            # '"...," said Lopez': the speaker follows; 'Lopez, who ..., said': it heads.
+            if cue_words not in _SPEECH_BEFORE_QUOTE and not cue_words.startswith(_TOLD):
+                span = phrase_after(sentence, end, inverted=True)
+            if span is None:
+                span = phrase_subject(sentence, start, aside=cue_words not in _SPEECH_BEFORE_QUOTE)
+        elif span is None and (
+            cue_words in _SPEECH_BEFORE_QUOTE or _AND_BEFORE.search(sentence, 0, start)
+        ):
+            span = phrase_subject(sentence, start)  # "Cruz exhorted ... and said"
+    if span is None:
+        return None, ""
+    return source_flag(entry, start, end, sentence, span, named_source)
 
 
-def _source_after(
-    entry: CueEntry, start: int, end: int, sentence: str, named_source: str | None
-) -> tuple[Flag | None, str]:
-    """The source named right after the cue ("according to Reuters", "said Mr. Smith")."""
-    group = entry.group
-    report = _REPORT_AFTER.match(sentence, end)
-    if report:
-        return _report_attribution(
-            report.group(1), start, start, report.end(1), sentence, named_source
-        )
-    vague = _VAGUE_AFTER.match(sentence, end)
-    owner = _NAME_RIGHT_AFTER.match(sentence, vague.end(1)) if vague else None
-    if vague and owner and owner.group(1) not in _NOT_NAMES:
-        source = _trim_name(owner.group(1))  # "say analysts Jupiter Research"
-        cue_end = owner.start(1) + owner.group(1).find(source) + len(source)
-        cue = sentence[start:cue_end]
-        return Flag(
-            FlagKind.ATTRIBUTION, cue, start, cue_end, explain(group.why, cue, source)
-        ), source
-    if vague and _CLAUSE_END.match(sentence, vague.end(1)):
-        cue = sentence[start : vague.end(1)]
-        return Flag(FlagKind.VAGUE_SOURCE, cue, start, vague.end(1), _WHY_VAGUE_SPEAKER), ""
-    name = _NAME_AFTER.match(sentence, end)
-    if name and name.group(1) not in _NOT_NAMES:
-        source = _trim_name(name.group(1))
-        if source:
-            cue_end = name.start(1) + name.group(1).find(source) + len(source)
-            cue = sentence[start:cue_end]
-            return Flag(
-                FlagKind.ATTRIBUTION, cue, start, cue_end, explain(group.why, cue, source)
-            ), source
-    following = _NEXT_WORD.match(sentence, end)
-    if following and following.group(1).lower() in ("the", "a", "an", "its", "his", "her"):
-        words = _WORD.findall(sentence, end, min(len(sentence), end + 60))[:4]
-        source = " ".join(words[:2]) if len(words) >= 2 else ""
-        if source:
-            cue = sentence[start:end]
-            return Flag(FlagKind.ATTRIBUTION, cue, start, end, explain(group.why, cue, source)), ""
-    return None, ""
+def source_flag(
+    entry: CueEntry,
+    start: int,
+    end: int,
+    sentence: str,
+    span: tuple[int, int],
+    named_source: str | None,
+) -> tuple[Flag, str]:
+    """The flag for a cue whose source is the words at ``span``, and the source it names."""
+    phrase = sentence[span[0] : span[1]]
+    kind = classify(phrase, sentence_start=sentence[: span[0]].strip(" \"“‘'(") == "")
+    cue_start, cue_end = min(start, span[0]), max(end, span[1])
+    if span[0] < start and start - span[1] > 40:
+        cue_start = start  # the speaker is far before the verb: mark the verb alone
+    if span[1] > end and span[0] - end > 40:
+        cue_end = end
+    cue = sentence[cue_start:cue_end]
+    if _THE_REPORT.match(phrase.strip()):
+        if named_source:
+            why = _WHY_REPORT_NAMED.format(source=named_source)
+            return Flag(FlagKind.ATTRIBUTION, cue, cue_start, cue_end, why, *span), ""
+        why = _WHY_REPORT_UNNAMED.format(source=shown(phrase))
+        return Flag(FlagKind.VAGUE_SOURCE, cue, cue_start, cue_end, why, *span), ""
+    if kind is SourceKind.VAGUE:
+        why = WHY_VAGUE.format(source=shown(phrase))
+        return Flag(FlagKind.VAGUE_SOURCE, cue, cue_start, cue_end, why, *span), ""
+    if kind is None:
+        why = WHY_PRONOUN.format(source=shown(phrase))
+        return Flag(FlagKind.ATTRIBUTION, cue, cue_start, cue_end, why, *span), ""
+    why = explain(entry.group.why, cue, shown(phrase))
+    flag = Flag(FlagKind.ATTRIBUTION, cue, cue_start, cue_end, why, *span)
+    return flag, phrase if phrase[:1].isupper() else ""
 
 
-def _report_attribution(
-    report: str, report_start: int, start: int, end: int, sentence: str, named: str | None
-) -> tuple[Flag | None, str]:
-    """ "the report indicates": credited to the source named earlier, else unidentified."""
-    cue = sentence[min(report_start, start) : end]
-    cue_start = min(report_start, start)
+def report_flag(report: str, start: int, named: str | None) -> Flag:
+    """For a hedge like "the report suggests": the report is credited to the source named
+    before it, or flagged as never identified."""
+    end = start + len(report)
     if named:
         why = _WHY_REPORT_NAMED.format(source=named)
-        return Flag(FlagKind.ATTRIBUTION, cue, cue_start, end, why), ""
-    return Flag(FlagKind.VAGUE_SOURCE, cue, cue_start, end, _WHY_REPORT_UNNAMED), ""
-
-
-def report_flag(report: str, start: int, named: str | None) -> Flag | None:
-    """For a hedge like "the report suggests": flag the report itself when never named."""
-    if named:
-        return None
-    return Flag(FlagKind.VAGUE_SOURCE, report, start, start + len(report), _WHY_REPORT_UNNAMED)
-
-
-def _trim_name(name: str) -> str:
-    """Drop leading sentence words and trailing joiners from a capitalised run of words."""
-    words = name.split()
-    while words and words[0] in _NOT_NAMES:
-        words.pop(0)
-    while words and not words[-1][:1].isupper():
-        words.pop()
-    return " ".join(words).rstrip(".,")
+        return Flag(FlagKind.ATTRIBUTION, report, start, end, why, start, end)
+    why = _WHY_REPORT_UNNAMED.format(source=report)
+    return Flag(FlagKind.VAGUE_SOURCE, report, start, end, why, start, end)

@@ -23,9 +23,16 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reader.claims.attribution import REPORT_IN_CUE, attribution_flag, explain, report_flag
+from reader.claims.attribution import (
+    REPORT_IN_CUE,
+    WHY_VAGUE,
+    attribution_flag,
+    explain,
+    report_flag,
+)
 from reader.claims.lexicon import CueEntry, Lexicon, builtin_lexicon, lower
 from reader.claims.rules import RULE_NAMES, at_start, inside_quotes, rejected, widen
+from reader.claims.source_phrase import phrase_before
 from reader.model import Flag, FlagKind
 from reader.text.words import MONTHS, WEEKDAYS
 from reader.text.words import NEXT_WORD as _NEXT_WORD
@@ -153,13 +160,40 @@ def _flag(sentence: str, lexicon: Lexicon, named_source: str | None) -> tuple[li
             continue  # "Continental Research shows": part of a name, not "research shows"
         start, end = widen(cand.entry, sentence, cand.start, cand.end)
         cue = sentence[start:end]
+        if group.kind is FlagKind.VAGUE_SOURCE:
+            source_start, source_end = _vague_source_span(sentence, cand.start, cand.end)
+            why = explain(group.why, cue)
+            if not group.user:
+                why = WHY_VAGUE.format(source=sentence[source_start:source_end])
+            flags.append(Flag(group.kind, cue, start, end, why, source_start, source_end))
+            continue
         flags.append(Flag(group.kind, cue, start, end, explain(group.why, cue)))
         report = REPORT_IN_CUE.match(cue)
         if report and group.kind is FlagKind.SPECULATION:
-            extra = report_flag(report.group(), cand.start, named_source or named or None)
-            if extra is not None:
-                flags.append(extra)
+            flags.append(report_flag(report.group(), cand.start, named_source or named or None))
     return _dedupe(_drop_question_openers(flags, sentence)), named
+
+
+_VAGUE_CUE_EDGES = re.compile(
+    r"(?:according\s+to\s+|by\s+)?(?P<source>.*?)"
+    r"(?:\s+(?:said|say|says|told|tell|tells|reported|reports|report|suggest|suggests|show|"
+    r"shows|have\s+shown|has\s+shown|indicate|indicates))?",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def _vague_source_span(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """The words of a vague cue that name its source: "according to sources said" less the
+    preposition and the verb ("sources")."""
+    match = _VAGUE_CUE_EDGES.fullmatch(sentence, start, end)
+    if not match or not match.group("source").strip():
+        return start, end
+    source = match.start("source"), match.end("source")
+    if match.end("source") < end:  # "sources said": the whole subject ("multiple sources")
+        subject = phrase_before(sentence, match.end("source") + 1)
+        if subject and subject[0] <= source[0] and subject[1] >= source[1] - 1:
+            return subject
+    return source
 
 
 def _capitalised_mid_sentence(sentence: str, start: int) -> bool:

@@ -35,8 +35,14 @@ _MONTH_BEFORE = re.compile(
     r"during|before|after)\s*-?\s*|\d{1,2}\s+)$",
     re.IGNORECASE,
 )
+_PERCEPTION_AFTER = re.compile(
+    r"(?:\s+(?:only|barely|hardly|just|still|clearly))?\s+"
+    r"(?:see|seen|hear|heard|feel|felt|smell|sense|tell|remember|recall)\b",
+    re.IGNORECASE,
+)
+# A negated "could" is past inability whatever the verb ("could not reach", "couldn't go").
 _ABILITY_AFTER = re.compile(
-    r"(?:n['’]t|\s+not|\s+never|\s+barely|\s+hardly|\s+only)?\s+(?:be\s+)?"
+    r"(?:n['’]t|\s+not|\s+never|\s+barely|\s+hardly)\s+(?:be\s+)?"
     r"(?:find|found|see|seen|hear|heard|feel|felt|get|reach|reached|locate|located|explain|"
     r"identify|identified|understand|sleep|stop|afford|remember|recall|believe|move|breathe|"
     r"walk|speak|tell|say|sit|stand|wait|escape|help|do|make|leave|enter|access|open|read|"
@@ -44,8 +50,9 @@ _ABILITY_AFTER = re.compile(
     re.IGNORECASE,
 )
 _HABIT_OR_REFUSAL = re.compile(
-    r"(?:-be\b|\s+(?:often|usually|always|sometimes|regularly|frequently|typically|later)\b|"
-    r"(?:n['’]t|\s+not)\s+(?:comment|say|elaborate|identify|disclose|divulge|specify|discuss|"
+    r"(?:-be\b|\s+(?:often|usually|always|sometimes|regularly|frequently|typically|later|"
+    r"rather)\b|"
+    r"(?:\s?n['’]t|\s+not)\s+(?:comment|say|elaborate|identify|disclose|divulge|specify|discuss|"
     r"reveal|name|confirm|answer|give|provide|release|respond|speculate)\b)",
     re.IGNORECASE,
 )
@@ -184,7 +191,7 @@ def _past_ability(sentence: str, start: int, end: int) -> bool:
     """ "could not find", "could see": what someone was (not) able to do, a past fact."""
     if _RULE_OUT_AFTER.match(sentence, end):
         return False
-    return bool(_ABILITY_AFTER.match(sentence, end))
+    return bool(_ABILITY_AFTER.match(sentence, end)) or bool(_PERCEPTION_AFTER.match(sentence, end))
 
 
 def _habitual_or_refusal(sentence: str, start: int, end: int) -> bool:
@@ -252,7 +259,77 @@ def _needs_subject_verb(sentence: str, start: int, end: int) -> bool:
     return not _SUBJECT_VERB_AFTER.match(sentence, end, min(len(sentence), end + 60))
 
 
+_FIXED_SCHEDULE_AFTER = re.compile(
+    r"\s+(?:be\s+)?(?:held|open|opens|close|closes|(?:begin|start)(?!\s+to\b)|run|runs|"
+    r"take\s+place|be\s+the\s+last\s+day|speak|be\s+broadcast|air|be\s+shown|"
+    r"be\s+played|be\s+payable|be\s+paid|be\s+effective|become\s+effective|"
+    r"expire|mature|come\s+into\s+effect|take\s+effect|be\s+available|be\s+screened|"
+    r"be\s+traded|go\s+on\s+sale|be\s+able\s+to|be\s+allowed\s+to)\b",
+    re.IGNORECASE,
+)
+# A day or a time right before "will": a timetable ("the board Monday will discuss").
+_TIME_BEFORE = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|tonight)"
+    r"\s+$",
+    re.IGNORECASE,
+)
+# What a review or a bill would do is its remit, not a forecast ("the review would look at").
+_REMIT_NOUN_BEFORE = re.compile(
+    r"\b(?:review|bill|inquiry|probe|legislation|amendment|scheme|consultation|"
+    r"investigation|proposals?|measure)\s+(?=would\b)",
+    re.IGNORECASE,
+)
+
+
+_NOUN_BEFORE = re.compile(
+    r"\b(?:no|a|his|her|their|the|living|free|own|political|good|ill)\s+$", re.IGNORECASE
+)
+# "The goal is to ...": what something is for, not a plan ("is to" only).
+_PURPOSE_BEFORE = re.compile(
+    r"\b(?:thing|goal|aim|idea|purpose|job|task|point|objective|intention|challenge|priority|"
+    r"problem|key|answer|solution|mission|role|trick)(?:\s+of\s+(?:the\s+|a\s+|an\s+|this\s+)?"
+    r"[\w'’-]+)?\s+$",
+    re.IGNORECASE,
+)
+_REMIT_BEFORE = re.compile(
+    r"\b(?:bill|bills|law|laws|legislation|rule|rules|measure|measures|review|proposal|"
+    r"amendment|scheme|policy|regulation|regulations|treaty|deal|plan)\s+(?:that|which)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _fixed_schedule(sentence: str, start: int, end: int) -> bool:
+    """ "The vote will be held on Monday", "the notes will mature in 1992": a timetable;
+    "a bill that would allow": what a rule provides; "leaving no will": the noun."""
+    if _FIXED_SCHEDULE_AFTER.match(sentence, end):
+        return True
+    before = max(0, start - 30)
+    if _TIME_BEFORE.search(sentence, before, start):
+        return True
+    if sentence[start:end].lower() == "would" and _REMIT_NOUN_BEFORE.search(sentence, before, end):
+        return True
+    noun = _NOUN_BEFORE.search(sentence, before, start)
+    purpose = sentence[start : start + 3].lower() in ("is ", "are") and _PURPOSE_BEFORE.search(
+        sentence, before, start
+    )
+    return bool(noun or purpose or _REMIT_BEFORE.search(sentence, before, start))
+
+
+_FURNITURE_AFTER = re.compile(
+    r"(?:\s+not)?\s+be\s+(?:published|broadcast|rewritten|redistributed|reproduced|copied|"
+    r"reprinted|distributed|used|stored|transmitted)\b",
+    re.IGNORECASE,
+)
+
+
+def _page_furniture(sentence: str, start: int, end: int) -> bool:
+    """ "This material may not be published, broadcast, rewritten": a notice, not a claim."""
+    return bool(_FURNITURE_AFTER.match(sentence, end))
+
+
 _RULES = {
+    "page_furniture": _page_furniture,
+    "fixed_schedule": _fixed_schedule,
     "month_may": _is_month_may,
     "quoted_title": _in_quoted_title,
     "past_ability": _past_ability,

@@ -1,4 +1,7 @@
-"""Sentence-level accuracy of the claim flags on ../shared/data/speculation.
+"""Sentence-level accuracy of the claim flags on the older speculation corpora.
+
+The news sentences labelled by the project's own guidelines are measured by
+``eval_claims.py``; this script keeps the FactBank, Wikipedia, BioScope and review figures.
 
     python tests/eval/eval_speculation.py             # figures on the tuning and dev parts
     python tests/eval/eval_speculation.py --errors 20 # plus sample errors on dev
@@ -45,8 +48,10 @@ WIKI = frozenset({FlagKind.SPECULATION, FlagKind.VAGUE_SOURCE})
 # (label, corpora, kinds that count as a positive prediction, dev targets: F1, precision)
 SETS: list[tuple[str, tuple[str, ...], frozenset[FlagKind], tuple[float, float] | None]] = [
     ("news (FactBank), speculation", ("szeged_factbank",), SPECULATION, (0.78, 0.75)),
-    ("CoNLL-2010 wiki, spec+vague", ("conll2010_wiki",), WIKI, (0.60, 0.0)),
-    ("both wiki, spec+vague", ("szeged_wiki", "conll2010_wiki"), WIKI, (0.66, 0.70)),
+    # The Wikipedia weasel sets are reported, no longer targets: the flags follow the news
+    # guidelines (news_claims_guidelines.md), which count neither beliefs nor quantities.
+    ("CoNLL-2010 wiki, spec+vague", ("conll2010_wiki",), WIKI, None),
+    ("both wiki, spec+vague", ("szeged_wiki", "conll2010_wiki"), WIKI, None),
     ("Szeged wiki, spec+vague", ("szeged_wiki",), WIKI, None),
     ("BioScope, speculation", ("bioscope",), SPECULATION, None),
     ("SFU reviews, speculation", ("sfu_review",), SPECULATION, None),

@@ -58,6 +58,8 @@ def _rows(path: Path) -> Iterator[dict]:
 
 def load(corpus: str) -> list[Example]:
     """Every sentence of one train file, each with its part."""
+    if corpus == "news_claims":
+        return load_news_claims()
     path = data_path("speculation", f"{corpus}_train.jsonl")
     doc_by_text: dict[str, str] = {}
     if corpus == "conll2010_wiki":
@@ -75,6 +77,23 @@ def load(corpus: str) -> list[Example]:
                 doc=doc,
                 part=part_of(doc),
                 cues=tuple(row.get("cues") or ()),
+            )
+        )
+    return examples
+
+
+def load_news_claims(kind: str = "speculation") -> list[Example]:
+    """The labelled news sentences (``news_claims_dev.jsonl``) for one flag kind, each with its
+    part of the same document split (``tune`` or ``dev``)."""
+    examples = []
+    for row in _rows(data_path("speculation", "news_claims_dev.jsonl")):
+        examples.append(
+            Example(
+                text=row["text"],
+                uncertain=bool(row[kind]),
+                corpus="news_claims",
+                doc=row["doc"],
+                part=part_of(row["doc"]),
             )
         )
     return examples

@@ -192,6 +192,6 @@ rules = { "*" = ["needs_opinion_verb"], "the tipsters' word" = [] }
     def vague(sentence: str) -> list[str]:
         return [f.cue for f in user_flags(sentence) if f.kind is FlagKind.VAGUE_SOURCE]
 
-    assert vague("Tipsters say the ferry is late.") == ["Tipsters"]
+    assert vague("Tipsters insist the ferry is late.") == ["Tipsters"]
     assert vague("Tipsters were paid in cash.") == []
     assert vague("On the tipsters' word, it is late.") == ["the tipsters' word"]
