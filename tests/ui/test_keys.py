@@ -10,6 +10,7 @@ from reader.ui.screens.help import HelpScreen
 from reader.ui.widgets.article import ArticleView
 from reader.ui.widgets.claim_list import ClaimList
 from reader.ui.widgets.entity_list import EntityList
+from reader.ui.widgets.sources_panel import SourcesPanel
 from reader.ui.widgets.title_bar import TitleBar
 
 
@@ -134,19 +135,22 @@ async def test_f_cycles_the_claim_filter(open_app) -> None:
         assert len(claims.claims) == 7
 
 
-async def test_tab_moves_focus_article_entities_claims(open_app) -> None:
+async def test_tab_moves_focus_article_entities_claims_sources(open_app) -> None:
     async with open_app() as (app, pilot):
+        assert app.analysis is not None and app.analysis.sources, "the sample names sources"
         assert isinstance(app.focused, ArticleView)
         await pilot.press("tab")
         assert isinstance(app.focused, EntityList)
         await pilot.press("tab")
         assert isinstance(app.focused, ClaimList)
         await pilot.press("tab")
+        assert isinstance(app.focused, SourcesPanel)
+        await pilot.press("tab")
         assert isinstance(app.focused, ArticleView)
         await pilot.press("shift+tab")
-        assert isinstance(app.focused, ClaimList)
+        assert isinstance(app.focused, SourcesPanel)
         await pilot.press("shift+tab")
-        assert isinstance(app.focused, EntityList)
+        assert isinstance(app.focused, ClaimList)
 
 
 async def test_enter_on_an_entity_selects_it_and_e_steps_through_mentions(open_app) -> None:

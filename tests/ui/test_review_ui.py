@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input
 
+from reader.pipeline import analyze
 from reader.review import Verdict
 from reader.ui.app import ReaderApp
 from reader.ui.screens.history import HistoryScreen
@@ -148,7 +149,9 @@ async def test_tab_reaches_the_sources_panel_when_there_are_sources(open_app) ->
 
 
 async def test_an_article_without_sources_says_so_in_the_sidebar(open_app) -> None:
-    async with open_app() as (app, _pilot):
+    plain = analyze("The river is wide.\n\nThe ferries are blue and the quay is new.\n")
+    assert not plain.sources
+    async with open_app(plain) as (app, _pilot):
         assert not app.query_one(SourcesPanel).display
         assert "none named" in str(app.query_one("#sources-title").render())
 
