@@ -139,11 +139,15 @@ _COUNT_LINE = re.compile(
     re.I,
 )
 _LINK_LIKE = re.compile(
-    r"^(?:https?://\S+|www\.\S+|\S+\.(?:com|org|net|co\.uk|io)(?:/\S*)?)$"
-    r"|(?:»|›|→|>>)\s*$|^(?:more|see all|view all|read more|full story)\b.{0,30}[»›→>]?$",
+    r"(?:https?://\S+|www\.\S+|\S+\.(?:com|org|net|co\.uk|io)(?:/\S*)?)$"
+    r"|(?:more|see all|view all|read more|full story)\b.{0,30}$",
     re.I,
 )
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]»]*$")
+_LINK_ENDS = ("»", "›", "→", ">>")
+_SHAPE_MAX_CHARS = 80
+"""Counts and links are short lines."""
+_CLOSERS = "\"'”’)]» "
+_SENTENCE_ENDS = frozenset(".!?…")
 _COMMENT_MARK = re.compile(
     r"^(?:\d+\s+)?(?:comments?|responses?|replies|discussion|conversation|reader comments"
     r"|join the (?:conversation|discussion)|leave a (?:reply|comment)|add (?:a |your )?comment"
@@ -163,28 +167,29 @@ def classify_block(text: str) -> Block:
     words = LETTERS_WORD.findall(line)
     n = len(words)
     bullet = bool(_BULLET.match(line))
-    sentence = bool(_SENTENCE_END.search(line))
-    lowered = [w.lower() for w in words]
-    function = sum(w in _ALL_FUNCTION_WORDS for w in lowered)
+    sentence = line.rstrip(_CLOSERS)[-1:] in _SENTENCE_ENDS
+    function = 0
+    capitalised = alphabetic = 0
+    for word in words:
+        if word.lower() in _ALL_FUNCTION_WORDS:
+            function += 1
+        elif word[0].isalpha():
+            alphabetic += 1
+            capitalised += word[0].isupper()
     density = function / n if n else 0.0
-    cjk = len(_CJK.findall(line))
-    if cjk * 2 > len(line):
+    if not line.isascii() and (cjk := len(_CJK.findall(line))) * 2 > len(line):
         # No spaces between words: count characters, and read sentence marks as density.
         n = cjk // _CJK_CHARS_PER_WORD
         sentence = sentence or line.endswith(("。", "다.", "요."))
         marks = len(_CJK_SENTENCE.findall(line)) + line.count("、") + line.count("，")
         density = PROSE_MIN_DENSITY if marks * 40 >= cjk and cjk >= 40 else 0.0
-    content = [w for w, low in zip(words, lowered, strict=True) if low not in FUNCTION_WORDS]
-    alphabetic = [w for w in content if w[0].isalpha()]
-    title_case = bool(alphabetic) and sum(w[0].isupper() for w in alphabetic) >= 0.6 * len(
-        alphabetic
-    )
+    title_case = alphabetic > 0 and capitalised >= 0.6 * alphabetic
     reason: str | None = None
     if n == 0 or _RULE_LINE.match(line):
         reason = "separator"
-    elif _COUNT_LINE.match(line):
+    elif len(line) < _SHAPE_MAX_CHARS and _COUNT_LINE.match(line):
         reason = "counts"
-    elif _LINK_LIKE.search(line):
+    elif len(line) < _SHAPE_MAX_CHARS and (line.endswith(_LINK_ENDS) or _LINK_LIKE.match(line)):
         reason = "link"
     if reason is not None:
         kind = BlockKind.FURNITURE
@@ -252,7 +257,8 @@ def main_content_reasons(texts: Sequence[str], furniture: Sequence[str | None]) 
     reasons: list[str | None] = [None] * len(texts)
     if len(texts) < MIN_PAGE_BLOCKS:
         return reasons
-    blocks = [classify_block(text) for text in texts]
+    shapes: dict[str, Block] = {}  # a menu repeated down the page is sorted once
+    blocks = [shapes.get(t) or shapes.setdefault(t, classify_block(t)) for t in texts]
     weights = [_weight(b, f is not None) for b, f in zip(blocks, furniture, strict=True)]
     start, end = densest_run(weights)
     if end <= start:
@@ -312,6 +318,8 @@ _AUTHOR_LINE = re.compile(
 )
 """The line that opens a comment ("jane_doe says:", "Alex on May 3, 2018 at 6:34 am said:")."""
 _RESPONSES = re.compile(r"^\d+\s+(?:responses?|comments?|replies|thoughts)\b", re.I)
+_MARK_MAX_CHARS = 200
+"""A line that opens the comments or the footer is short."""
 MIN_COMMENTS = 2
 """From this many comment-opening lines, the comments end the article."""
 
@@ -325,9 +333,9 @@ def _comments_start(texts: Sequence[str], start: int, end: int) -> int:
     heading: int | None = None
     authors: list[int] = []
     for i in range(start + 1, end):
-        line = " ".join(texts[i].split())
-        if len(line) > 200:
+        if len(texts[i]) > _MARK_MAX_CHARS:
             continue
+        line = " ".join(texts[i].split())
         if heading is None and (_RESPONSES.match(line) or _COMMENT_MARK.match(line)):
             heading = i
         elif _AUTHOR_LINE.match(line):
@@ -358,11 +366,14 @@ def _reasons_after(
     in_comments = in_footer = False
     for i in range(end, len(blocks)):
         block = blocks[i]
-        line = " ".join(texts[i].split())
-        if _COMMENT_MARK.match(line) or _RESPONSES.match(line) or _AUTHOR_LINE.match(line):
-            in_comments = True
-        if _FOOTER_MARK.search(line) and block.words <= 40:
-            in_footer = True
+        if not in_footer and len(texts[i]) <= _MARK_MAX_CHARS:
+            line = " ".join(texts[i].split())
+            if not in_comments and (
+                _COMMENT_MARK.match(line) or _RESPONSES.match(line) or _AUTHOR_LINE.match(line)
+            ):
+                in_comments = True
+            if _FOOTER_MARK.search(line):
+                in_footer = True
         if block.reason is not None:
             reasons[i] = block.reason
         elif in_footer:
