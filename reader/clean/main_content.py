@@ -110,7 +110,7 @@ NEAR_PROSE_MIN_WORDS = 7
 NEAR_PROSE_MIN_DENSITY = 0.2
 LOW_DENSITY = 0.12
 """A long block with fewer function words than this is a list of links written on one line."""
-SHORT_COST = 4.0
+SHORT_COST = 6.0
 """How many words of prose one short block inside the article's extent costs."""
 FURNITURE_COST = 8.0
 """How many words of prose one furniture block inside the article's extent costs."""
@@ -263,6 +263,7 @@ def main_content_reasons(texts: Sequence[str], furniture: Sequence[str | None]) 
     start, end = densest_run(weights)
     if end <= start:
         return reasons
+    start, end = _heaviest_part(blocks, weights, start, end)
     start, end = _bridge_furniture(blocks, furniture, start, end)
     end = _comments_start(texts, start, end)
     header = sum(_menu_like(blocks[i], furniture[i]) for i in range(start))
@@ -273,6 +274,47 @@ def main_content_reasons(texts: Sequence[str], furniture: Sequence[str | None]) 
     _reasons_after(texts, blocks, end, reasons)
     _reasons_inside(blocks, furniture, start, end, reasons)
     return reasons
+
+
+GAP_BLOCKS = 8
+"""A run of this many blocks that are not text splits the densest run into parts..."""
+ATTACH_SHARE = 0.2
+"""...and a part joins the heaviest one only when it weighs at least this share of it."""
+
+
+def _heaviest_part(
+    blocks: Sequence[Block], weights: Sequence[float], start: int, end: int
+) -> tuple[int, int]:
+    """Narrow ``[start, end)`` to its heaviest part and the heavy parts next to it.
+
+    Prose teasers after an article (a headline and its summary on one line), or a blurb
+    before it, can outweigh the few short lines between them and the article; a stretch of
+    :data:`GAP_BLOCKS` lines that are not text marks where the article ends.
+    """
+    parts: list[tuple[int, int]] = []
+    part_start = start
+    i = start
+    while i < end:
+        j = i
+        while j < end and not _reads_as_text(blocks[j]):
+            j += 1
+        if j - i >= GAP_BLOCKS:
+            if i > part_start:
+                parts.append((part_start, i))
+            part_start = j
+        i = j + 1 if j == i else j
+    if end > part_start:
+        parts.append((part_start, end))
+    if len(parts) <= 1:
+        return start, end
+    weight = [sum(weights[a:b]) for a, b in parts]
+    best = max(range(len(parts)), key=weight.__getitem__)
+    first = last = best
+    while first > 0 and weight[first - 1] >= ATTACH_SHARE * weight[best]:
+        first -= 1
+    while last + 1 < len(parts) and weight[last + 1] >= ATTACH_SHARE * weight[best]:
+        last += 1
+    return parts[first][0], parts[last][1]
 
 
 BRIDGE_MAX = 5
