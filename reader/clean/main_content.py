@@ -151,7 +151,8 @@ _SENTENCE_ENDS = frozenset(".!?…")
 _COMMENT_MARK = re.compile(
     r"^(?:\d+\s+)?(?:comments?|responses?|replies|discussion|conversation|reader comments"
     r"|join the (?:conversation|discussion)|leave a (?:reply|comment)|add (?:a |your )?comment"
-    r"|post a comment|show comments|view comments|comments? \(\d+\))\W*(?:\(\d+\))?\W*$"
+    r"|post a comment|show comments|view comments|comments? \(\d+\)"
+    r"|share your thoughts(?: with [\w ]{1,20})?|what do you think)\W*(?:\(\d+\))?\W*$"
     r"|^\d+\s+(?:comments?|responses?|replies)\b",
     re.I,
 )
@@ -370,7 +371,9 @@ def _comments_start(texts: Sequence[str], start: int, end: int) -> int:
     """Where the comments begin inside the run ``[start, end)`` (``end`` when there are none).
 
     Comments read as prose, so the densest run often takes them in; but they open with a
-    heading ("34 responses to ...", "Comments") and each with its author ("jane says:").
+    heading ("34 responses to ...", "Comments", "Share your thoughts") and each with its
+    author ("jane says:"). In a page, a line that is nothing but such a heading ends the
+    article.
     """
     heading: int | None = None
     authors: list[int] = []
@@ -382,7 +385,7 @@ def _comments_start(texts: Sequence[str], start: int, end: int) -> int:
             heading = i
         elif _AUTHOR_LINE.match(line):
             authors.append(i)
-    if heading is not None and (authors or _RESPONSES.match(" ".join(texts[heading].split()))):
+    if heading is not None:
         return heading
     if len(authors) >= MIN_COMMENTS:
         return authors[0]
