@@ -124,6 +124,17 @@ def test_a_comment_section_after_the_article_is_hidden_as_comments() -> None:
     assert reason_of(text, "About time too") == "boilerplate: comments"
 
 
+def test_a_comments_heading_ends_the_article_even_before_prose() -> None:
+    after = [
+        "Share your thoughts",
+        "The lighthouse museum will open next summer after the council agreed to pay for the "
+        "repairs to its roof and the old keeper's cottage beside it.",
+    ]
+    text = page(HEADER, ARTICLE, after)
+    assert clean_view(text) == ARTICLE
+    assert reason_of(text, "lighthouse museum") == "boilerplate: comments"
+
+
 def test_a_footer_is_hidden_as_the_page_footer() -> None:
     footer = [
         "About Us",
