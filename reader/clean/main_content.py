@@ -54,7 +54,8 @@ class Block(NamedTuple):
     kind: BlockKind
     words: int
     title_case: bool
-    """Most of its content words are capitalised, as in a menu or a headline."""
+    """Most of its content words are capitalised, as in a menu or a headline (worked out for
+    short blocks and one-line menus only)."""
     sentence: bool
     """It ends as a sentence ends (full stop, question or exclamation mark, closing quote)."""
     bullet: bool
@@ -169,14 +170,7 @@ def classify_block(text: str) -> Block:
     n = len(words)
     bullet = bool(_BULLET.match(line))
     sentence = line.rstrip(_CLOSERS)[-1:] in _SENTENCE_ENDS
-    function = 0
-    capitalised = alphabetic = 0
-    for word in words:
-        if word.lower() in _ALL_FUNCTION_WORDS:
-            function += 1
-        elif word[0].isalpha():
-            alphabetic += 1
-            capitalised += word[0].isupper()
+    function = sum(map(_ALL_FUNCTION_WORDS.__contains__, map(str.lower, words)))
     density = function / n if n else 0.0
     if not line.isascii() and (cjk := len(_CJK.findall(line))) * 2 > len(line):
         # No spaces between words: count characters, and read sentence marks as density.
@@ -184,7 +178,6 @@ def classify_block(text: str) -> Block:
         sentence = sentence or line.endswith(("。", "다.", "요."))
         marks = len(_CJK_SENTENCE.findall(line)) + line.count("、") + line.count("，")
         density = PROSE_MIN_DENSITY if marks * 40 >= cjk and cjk >= 40 else 0.0
-    title_case = alphabetic > 0 and capitalised >= 0.6 * alphabetic
     reason: str | None = None
     if n == 0 or _RULE_LINE.match(line):
         reason = "separator"
@@ -192,20 +185,29 @@ def classify_block(text: str) -> Block:
         reason = "counts"
     elif len(line) < _SHAPE_MAX_CHARS and (line.endswith(_LINK_ENDS) or _LINK_LIKE.match(line)):
         reason = "link"
+    title_case = False  # worked out only where it matters: prose is prose in any case
     if reason is not None:
         kind = BlockKind.FURNITURE
     elif n >= PROSE_MIN_WORDS and density >= PROSE_MIN_DENSITY:
         kind = BlockKind.PROSE
     elif n >= NEAR_PROSE_MIN_WORDS and density >= NEAR_PROSE_MIN_DENSITY and sentence:
         kind = BlockKind.NEAR_PROSE
-    elif n >= PROSE_MIN_WORDS and density < LOW_DENSITY and title_case and not sentence:
+    elif (
+        n >= PROSE_MIN_WORDS
+        and density < LOW_DENSITY
+        and not sentence
+        and (title_case := _is_title_case(words))
+    ):
         kind, reason = BlockKind.FURNITURE, "menu"
     else:
         kind = BlockKind.SHORT
+        title_case = _is_title_case(words)
     return Block(kind, n, title_case, sentence, bullet, reason)
 
 
 MENU_MAX_WORDS = 6
+_MENU_MAX_CHARS = 100
+"""No line with a menu's few words is longer (a quick test before any block is sorted)."""
 MIN_HEADER_SHARE = 0.5
 """...and when they are at least this share of the blocks before it..."""
 MIN_UNKNOWN = 6
@@ -223,6 +225,16 @@ def _menu_like(block: Block, furniture: str | None) -> bool:
         and not block.sentence
         and block.words <= MENU_MAX_WORDS
     )
+
+
+def _is_title_case(words: Sequence[str]) -> bool:
+    """True when most of the words that are not function words are capitalised."""
+    capitalised = alphabetic = 0
+    for word in words:
+        if word[0].isalpha() and word.lower() not in _ALL_FUNCTION_WORDS:
+            alphabetic += 1
+            capitalised += word[0].isupper()
+    return alphabetic > 0 and capitalised >= 0.6 * alphabetic
 
 
 def _weight(block: Block, furniture: bool) -> float:
@@ -258,6 +270,11 @@ def main_content_reasons(texts: Sequence[str], furniture: Sequence[str | None]) 
     reasons: list[str | None] = [None] * len(texts)
     if len(texts) < MIN_PAGE_BLOCKS:
         return reasons
+    short_lines = sum(
+        f is None and len(t) <= _MENU_MAX_CHARS for t, f in zip(texts, furniture, strict=True)
+    )
+    if short_lines < MIN_UNKNOWN:
+        return reasons  # too few lines a menu could be made of: an article, maybe damaged
     shapes: dict[str, Block] = {}  # a menu repeated down the page is sorted once
     blocks = [shapes.get(t) or shapes.setdefault(t, classify_block(t)) for t in texts]
     weights = [_weight(b, f is not None) for b, f in zip(blocks, furniture, strict=True)]
