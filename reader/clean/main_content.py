@@ -36,7 +36,7 @@ from typing import NamedTuple
 
 from reader.text.words import LETTERS_WORD
 
-__all__ = ["Block", "BlockKind", "classify_block", "main_content_reasons"]
+__all__ = ["Block", "BlockKind", "classify_block", "densest_run", "main_content_reasons"]
 
 
 class BlockKind(IntEnum):
