@@ -26,6 +26,7 @@ from reader.clean.furniture import (
     furniture_reason,
     furniture_rule,
 )
+from reader.clean.main_content import main_content_reasons
 from reader.clean.repeats import Match, RepeatFinder, normalized_key
 from reader.model import Paragraph, ParagraphStatus, Span
 
@@ -65,6 +66,9 @@ def clean_paragraphs(text: str, spans: Sequence[Span]) -> list[Paragraph]:
     texts = [text[span.start : span.end] for span in spans]
     keys = [normalized_key(t) for t in texts]
     furniture = find_furniture(texts, keys)
+    for i, reason in enumerate(main_content_reasons(texts, furniture)):
+        if reason is not None and furniture[i] is None:
+            furniture[i] = f"boilerplate: {reason}"
     matches = find_repeats(keys, texts, furniture)
     keep_legitimate_repeats(keys, texts, matches, furniture)
 

@@ -476,6 +476,25 @@ _RULES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     # (category, pattern (case-insensitive), words the line must contain for an unanchored
     # pattern to be tried; none for a pattern anchored at the start of the line)
     (
+        "tags",
+        (
+            r"^(?:tags?|tagged(?: with| in| as)?|topics?|filed (?:under|in)|categories|category"
+            r"|keywords|related (?:roundups?|topics?|tags?|categories))\s*:\s*\S.{0,200}$"
+        ),
+        (),
+    ),
+    (
+        "caption",
+        (
+            r"^(?:an? |the )?(?:rendering|render|photo|photograph|picture|image|illustration|"
+            r"screenshot|mock-?up|concept(?: art| image)?|drawing|artist['’]?s (?:impression|"
+            r"rendering)|still)s?\s+(?:of|shows?|showing|from)\s[^.!?]{1,120}?\s"
+            r"(?:by|via|from|courtesy of)\s+(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){0,3}"
+            r"\s*[.)]?$"
+        ),
+        (),
+    ),
+    (
         "advert",
         (
             r"^(?:advertisement|advertising|ad|sponsored(?: content| post| links?)?|"
@@ -608,6 +627,8 @@ def _anchored_rules() -> re.Pattern[str]:
 
 _ANCHORED_START = re.compile(
     r"[(\[]?(?:file |photo|image|picture|video|graphic|illustration|caption|credit|source|courtesy)"
+    r"|tag|topic|filed |categor|keywords|(?:an? |the )?(?:rendering|render|photo|picture|image"
+    r"|illustration|screenshot|mock|concept|drawing|artist|still)"
     r"|(?:the )?(?:story|article|text|content)|continue reading"
     r"|ad|sponsored|paid |promoted|partner content"
     r"|read |also read|see also|related|recommended|more|watch|listen|trending|popular|most "

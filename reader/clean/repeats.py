@@ -215,7 +215,7 @@ class RepeatFinder:
                 return Match(source, exact=False, reworded=True)  # the same words, reordered
         for n in range(1, len(words)):
             if words[n] == words[n - 1] and not _is_number(words[n]):
-                undoubled = tuple(sorted(words[:n] + words[n + 1 :]))
+                undoubled = tuple(sorted([*words[:n], *words[n + 1 :]]))
                 source = self._reworded.get(undoubled)
                 if source is not None and sorted(self._keys[source].split()) == list(undoubled):
                     return Match(source, exact=False, reworded=True)

@@ -3,12 +3,16 @@
     python tests/bench/run.py clean
     python tests/bench/bench_clean.py
 
-Targets: a typical article well under 5 ms; a 5,000-paragraph document in at most 0.25 s.
+Targets: a typical article well under 5 ms; a 5,000-paragraph document in at most 0.25 s; a
+1 MB page dump (menus, teasers, footers around articles) well under a second.
 
 Documents measured (segmentation is done once, outside the timing):
 
 - the bundled sample article, and real damaged articles from ../shared/data/clean/dedup_dev.jsonl
   (the "mixed" kind: doubled body, near-duplicates and boilerplate) when the data is there;
+- 1 MB of whole-page text: the dev page dumps of ../shared/data/clean/pagedumps_dev.jsonl one
+  after another when the data is there, else generated pages (a menu, an article, teasers), in
+  both layouts (one block per line; wrapped blocks with blank lines between them);
 - a generated 5,000-paragraph document with scraper damage (runs of copied paragraphs, edited
   copies, teasers cut off with an ellipsis, furniture lines), and one made of real Reuters
   paragraphs damaged the same way when the data is there.
@@ -26,6 +30,7 @@ import platform
 import random
 import statistics
 import sys
+import textwrap
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -127,6 +132,25 @@ def mixed_articles() -> list[str]:
     return [d["raw"] for d in docs if d["kind"] == "mixed"]
 
 
+def page_dump_megabyte(seed: int = 11) -> str:
+    """About 1 MB of page dumps: the dev pages when the data is there, else generated pages."""
+    path = SHARED_DATA / "clean" / "pagedumps_dev.jsonl"
+    pages: list[str] = []
+    if path.exists():
+        pages = [json.loads(line)["raw"] for line in path.open(encoding="utf-8")]
+    else:
+        rng = random.Random(seed)
+        prose = generated_paragraphs(3000, seed)
+        menu = ["Home", "World", "Business", "Sport", "Weather", "Opinion", "Culture", "Video"]
+        for n in range(0, len(prose) - 12, 12):
+            teasers = [p.split(".")[0][:60].title() for p in rng.sample(prose, 6)]
+            pages.append("\n".join([*menu, *prose[n : n + 12], *teasers, "© 2026 Example"]))
+    text = ""
+    while len(text) < 1_000_000:
+        text += "\n".join(pages) + "\n"
+    return text[:1_000_000].rsplit("\n", 1)[0]
+
+
 def bench_document(label: str, text: str, repeats: int, number: int = 1) -> float:
     """Time cleaning one document; print and return the median seconds."""
     spans = split_paragraphs(text)
@@ -169,6 +193,11 @@ def main() -> int:
             f"{f'{n} damaged real articles (dedup_dev, mixed)':<48} {average:>5.0f} paragraphs  "
             f"median {median / n * 1000:8.2f} ms  min {best / n * 1000:8.2f} ms  (per article)"
         )
+
+    dump = page_dump_megabyte()
+    bench_document("1 MB of page dumps, one block per line", dump, 3)
+    wrapped = "\n\n".join(textwrap.fill(line, 76) for line in dump.splitlines() if line.strip())
+    bench_document("the same, wrapped blocks (text browser)", wrapped, 3)
 
     generated = "\n\n".join(damaged(generated_paragraphs(4000), 5000))
     bench_document("generated document with damage", generated, 7)

@@ -216,3 +216,43 @@ def test_the_bundled_learned_words_are_a_short_list_of_plain_words() -> None:
 def test_common_subheadings_are_not_furniture() -> None:
     for heading in ("Ingredients", "Our ruling", "Power and Performance", "Method"):
         assert boilerplate_score(heading) < 0.95, heading
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Rendering of the iPad Pro by Martin Hajek",
+        "An illustration of the new bridge by Sara Moreno.",
+        "Photo of the harbour at dawn via Tom Reed",
+        "Screenshot of the app from Lumen Labs",
+    ],
+)
+def test_a_photo_caption_is_called_a_caption(line: str) -> None:
+    assert furniture_rule(line) == "caption"
+    assert furniture_reason(line, "caption") == "caption"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Related roundup: iPad Pro, Tag: bloomberg.com",
+        "Tags: Apple, iPad, tablets",
+        "Topics: Ferries, Harbour",
+        "Filed under: Local news",
+    ],
+)
+def test_a_tag_line_is_called_tags_not_share_buttons(line: str) -> None:
+    assert furniture_rule(line) == "tags"
+    assert furniture_reason(line, "tags") == "tags"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The rendering by Martin Hajek shows a thinner bezel than last year's model.",
+        "Photos of the event were taken by volunteers, who later shared them online.",
+        "Tags are sold at the door for five pounds each.",
+    ],
+)
+def test_sentences_about_pictures_or_tags_are_not_furniture(line: str) -> None:
+    assert furniture_rule(line) is None
