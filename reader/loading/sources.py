@@ -123,7 +123,7 @@ def read_stdin() -> bytes:
     if _is_terminal(stream):
         raise InputError("nothing is piped into standard input (try: curl -s URL | reader -)")
     try:
-        data = stream.read(MAX_INPUT_BYTES + 1)
+        data: bytes = stream.read(MAX_INPUT_BYTES + 1)
     except OSError as error:
         raise InputError(f"cannot read standard input: {error.strerror or error}") from None
     if len(data) > MAX_INPUT_BYTES:
