@@ -172,7 +172,7 @@ class _VisibleText(HTMLParser):
         self._skipping: list[str] = []
         self._in_title = False
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:  # noqa: ARG002 (HTMLParser's signature)
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         """Open a skipped element or start a new block."""
         if tag == "title":
             self._in_title = True
