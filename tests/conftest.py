@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import io
 import os
 import subprocess
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -42,10 +44,50 @@ def run_reader(
     )
 
 
+ReaderCall = Callable[..., "subprocess.CompletedProcess[bytes]"]
+
+
+@pytest.fixture
+def reader_main(
+    capsysbinary: pytest.CaptureFixture[bytes],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[ReaderCall]:
+    """Call ``reader.cli.main(argv)`` in this process, as :func:`run_reader` runs the command.
+
+    The result has the same shape (exit code, stdout and stderr as bytes). The user's config
+    directory is an empty one, and the process's default analyzer is restored afterwards.
+    """
+    from reader import pipeline
+    from reader.cli import main
+
+    monkeypatch.setenv("READER_CONFIG_DIR", str(tmp_path_factory.mktemp("config")))
+    monkeypatch.delenv("READER_DEBUG", raising=False)
+    saved = pipeline.default_analyzer()
+
+    def call(*args: str, stdin: bytes | None = b"") -> subprocess.CompletedProcess[bytes]:
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin or b"")))
+        capsysbinary.readouterr()
+        try:
+            code = main(list(args))
+        except SystemExit as stop:  # argparse's usage errors, --help, --version
+            code = stop.code if isinstance(stop.code, int) else 1
+        out, err = capsysbinary.readouterr()
+        return subprocess.CompletedProcess(["reader", *args], code, out, err)
+
+    yield call
+    pipeline.use_analyzer(saved)
+
+
 def require(path: Path) -> Path:
-    """Skip the calling test, with the reason, when shared evaluation data is absent."""
+    """Skip the calling test, with the reason, when the shared data is not beside the repository.
+
+    Where it is there, a missing file is a failure, not a reason to skip.
+    """
+    if not SHARED.is_dir():
+        pytest.skip(f"{SHARED} is absent: the shared evaluation data is not beside the repository")
     if not path.exists():
-        pytest.skip(f"{path} is absent: the shared evaluation data is not beside the repository")
+        pytest.fail(f"{path} is missing, though {SHARED} is there")
     return path
 
 

@@ -122,7 +122,7 @@ def hostile_text(draw: st.DrawFn) -> str:
 
 
 def check_invariants(analysis: Analysis) -> None:
-    """Assert every structural promise of an Analysis (see the README's Robustness section)."""
+    """Assert every structural promise of an Analysis (see docs/robustness.md)."""
     text = analysis.text
     n = len(text)
     previous_end = 0

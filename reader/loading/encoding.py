@@ -321,7 +321,7 @@ def _candidate(
 
 def _preference(
     candidates: list[_Candidate], *, trust_chaos: bool
-) -> Callable[[_Candidate], tuple]:
+) -> Callable[[_Candidate], tuple[bool, bool, int, float, float, int]]:
     """Sort key: plausible text first, then low chaos, then Western, then common encodings.
 
     On a few dozen bytes the chaos measure is noise ("5 °C" scores worse than "5 癈"), so

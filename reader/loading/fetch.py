@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from reader.errors import InputError, NetworkError
+from reader.loading.document import document_from_bytes, media_type
 from reader.model import Document
 from reader.text.printable import error_line
 
@@ -103,8 +104,8 @@ def fetch_document(
             client.stream("GET", url) as response,
         ):
             _check_status(url, response)
-            media_type = _media_type(response.headers.get("content-type", ""))
-            _check_media_type(url, media_type)
+            said_type = media_type(response.headers.get("content-type", ""))
+            _check_media_type(url, said_type)
             data = _read_body(url, response, deadline, max_bytes, progress)
             final_url = str(response.url)
             charset = response.charset_encoding
@@ -122,9 +123,7 @@ def fetch_document(
     except httpx.HTTPError as error:
         raise NetworkError(f"cannot fetch {url}: {error_line(error)}") from None
 
-    from reader.loading.sources import document_from_bytes
-
-    content_type = None if media_type in _SNIFFED_TYPES else media_type
+    content_type = None if said_type in _SNIFFED_TYPES else said_type
     return document_from_bytes(
         data, source=url, name=url, url=final_url, content_type=content_type, charset=charset
     )
@@ -158,10 +157,6 @@ def _check_status(url: str, response: httpx.Response) -> None:
     if response.status_code >= 400:
         answer = f"{response.status_code} {response.reason_phrase or ''}".rstrip()
         raise NetworkError(f"cannot fetch {url}: the server answered {answer}")
-
-
-def _media_type(content_type: str) -> str:
-    return content_type.split(";", 1)[0].strip().lower()
 
 
 def _check_media_type(url: str, media_type: str) -> None:

@@ -66,15 +66,22 @@ def _extract_article(html: str, url: str | None) -> tuple[str, dict[str, Any]]:
     except ImportError:  # pragma: no cover - trafilatura is a declared dependency
         raise InputError("reading web pages needs trafilatura, which is not installed") from None
 
-    options = {"url": url, "include_comments": False, "include_tables": True}
     try:
         tree = load_html(html)
         if tree is None:
             return "", {}
         precise = trafilatura.bare_extraction(
-            tree, favor_precision=True, deduplicate=False, with_metadata=True, **options
+            tree,
+            url=url,
+            include_comments=False,
+            include_tables=True,
+            favor_precision=True,
+            deduplicate=False,
+            with_metadata=True,
         )
-        balanced = trafilatura.bare_extraction(tree, deduplicate=False, **options)
+        balanced = trafilatura.bare_extraction(
+            tree, url=url, include_comments=False, include_tables=True, deduplicate=False
+        )
     except Exception:  # a page that breaks the extractor still opens, as its visible text
         return "", {}
     metadata = _metadata(precise)

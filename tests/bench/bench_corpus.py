@@ -10,7 +10,7 @@ The peer is two ``--jobs 1`` processes started together on alternate halves of t
 best two processes can do on this machine with nothing passed between them.
 
 A second table shows why work is sent to the workers in chunks: the same library call
-(:func:`reader.corpus.analyze_corpus`, two workers) over the 5,000 first Reuters stories with
+(:func:`reader.batch.corpus.analyze_corpus`, two workers) over the 5,000 first Reuters stories with
 one article per message and with larger chunks.
 """
 

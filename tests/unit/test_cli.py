@@ -1,4 +1,7 @@
-"""The command line: reports, and bad input handled with one line and exit code 2."""
+"""The command line: reports, and bad input handled with one line and exit code 2.
+
+Most checks call ``reader.cli.main`` in this process; the first runs the real command.
+"""
 
 from __future__ import annotations
 
@@ -8,12 +11,11 @@ from pathlib import Path
 import pytest
 
 from reader.model import SCHEMA_VERSION
-from tests.conftest import SAMPLE_ARTICLE
-from tests.conftest import run_reader as run
+from tests.conftest import SAMPLE_ARTICLE, ReaderCall, run_reader
 
 
 def test_analyze_prints_the_json_schema() -> None:
-    result = run("analyze", str(SAMPLE_ARTICLE), "--format", "json")
+    result = run_reader("analyze", str(SAMPLE_ARTICLE), "--format", "json")
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["schema"] == SCHEMA_VERSION
@@ -22,7 +24,8 @@ def test_analyze_prints_the_json_schema() -> None:
         assert data["text"][sentence["start"] : sentence["end"]] == sentence["text"]
 
 
-def test_analyze_markdown_and_text() -> None:
+def test_analyze_markdown_and_text(reader_main: ReaderCall) -> None:
+    run = reader_main
     markdown = run("analyze", str(SAMPLE_ARTICLE), "--format", "markdown")
     assert markdown.returncode == 0
     assert markdown.stdout.decode().startswith("# Harbourline")
@@ -30,8 +33,8 @@ def test_analyze_markdown_and_text() -> None:
     assert "Advertisement" not in text and text.count("Vessen Marine, based in Bergen") == 1
 
 
-def test_analyze_reads_stdin() -> None:
-    result = run("analyze", "-", "--format", "text", stdin=b"Hello there. It works.")
+def test_analyze_reads_stdin(reader_main: ReaderCall) -> None:
+    result = reader_main("analyze", "-", "--format", "text", stdin=b"Hello there. It works.")
     assert result.returncode == 0
     assert result.stdout.decode().strip() == "Hello there. It works."
 
@@ -46,9 +49,11 @@ def test_analyze_reads_stdin() -> None:
         (lambda d: _write(d / "empty.txt", b" \n\n  \n"), "empty article"),
     ],
 )
-def test_bad_input_gives_one_line_and_exit_code_2(tmp_path: Path, make, message: str) -> None:
+def test_bad_input_gives_one_line_and_exit_code_2(
+    tmp_path: Path, make, message: str, reader_main: ReaderCall
+) -> None:
     path = make(tmp_path)
-    result = run("analyze", str(path))
+    result = reader_main("analyze", str(path))
     assert result.returncode == 2
     err = result.stderr.decode()
     assert message in err
@@ -56,16 +61,16 @@ def test_bad_input_gives_one_line_and_exit_code_2(tmp_path: Path, make, message:
     assert "Traceback" not in err
 
 
-def test_unknown_format_is_a_usage_error() -> None:
-    result = run("analyze", str(SAMPLE_ARTICLE), "--format", "yaml")
+def test_unknown_format_is_a_usage_error(reader_main: ReaderCall) -> None:
+    result = reader_main("analyze", str(SAMPLE_ARTICLE), "--format", "yaml")
     assert result.returncode == 2
     assert len(result.stderr.decode().strip().splitlines()) == 1
 
 
-def test_the_input_file_is_never_written(tmp_path: Path) -> None:
+def test_the_input_file_is_never_written(tmp_path: Path, reader_main: ReaderCall) -> None:
     path = _write(tmp_path / "a.txt", SAMPLE_ARTICLE.read_bytes())
     before = (path.read_bytes(), path.stat().st_mtime_ns)
-    run("analyze", str(path), "--format", "markdown")
+    reader_main("analyze", str(path), "--format", "markdown")
     assert (path.read_bytes(), path.stat().st_mtime_ns) == before
 
 

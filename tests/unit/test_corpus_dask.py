@@ -1,4 +1,4 @@
-"""The README's Dask recipe: the same analysis on Dask's local scheduler as in corpus mode."""
+"""The Dask recipe of docs/corpus.md: the analysis on Dask's local scheduler, as in corpus mode."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 
 from reader.batch.corpus import analyze_corpus, analyze_path, analyze_record, expand_targets
 
-dask = pytest.importorskip("dask", reason="dask is not installed (pip install 'reader[dask]')")
+dask = pytest.importorskip("dask", reason="dask is not installed (pip install 'reader-desk[dask]')")
 bag = pytest.importorskip("dask.bag")
 
 

@@ -1,7 +1,7 @@
 """Property-based tests: the pipeline keeps its promises on hostile generated input.
 
 The default profile runs a bounded number of examples so the suite stays fast; set
-``HYPOTHESIS_PROFILE=fuzz`` for a long run (see the README's Robustness section).
+``HYPOTHESIS_PROFILE=fuzz`` for a long run (see docs/robustness.md).
 """
 
 from __future__ import annotations

@@ -1,0 +1,1 @@
+"""Tools for developers of the reader, kept out of the installed package."""
