@@ -15,9 +15,8 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from reader.model import Source, SourceKind
-from reader.ui.display import safe_line
+from reader.ui.display import safe_line, shorten
 from reader.ui.messages import SourceChosen
-from reader.ui.widgets.status_line import shorten
 
 
 def ordered_sources(sources: Sequence[Source]) -> list[Source]:

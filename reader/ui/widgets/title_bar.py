@@ -15,8 +15,7 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from reader.ui.display import safe_line
-from reader.ui.widgets.status_line import shorten
+from reader.ui.display import safe_line, shorten
 
 MIN_TITLE_CELLS = 16
 """The title is shortened to this before anything else gives way."""
