@@ -77,12 +77,19 @@ class Lexicon:
     gazetteer: dict[str, tuple[EntityType, float]]
     """Whole names with a known type and how strongly it votes: countries, capitals, provinces
     (PLACE), nationalities and groups (NORP)."""
+    state_abbreviations: frozenset[str]
+    """US state abbreviations whose dot belongs to the name: "Calif.", "Mass."."""
     place_stems: frozenset[str]
     """First five letters of one-word places, to recognise nationalities ("Bosnian")."""
 
 
 def _words(value: str) -> frozenset[str]:
     return frozenset(fold(word) for word in value.split())
+
+
+def _phrases(value: str) -> frozenset[str]:
+    """Whole names written with "_" for their spaces ("rolling_stone"), folded."""
+    return frozenset(fold(item.replace("_", " ")) for item in value.split())
 
 
 def _pairs(value: str) -> frozenset[tuple[str, str]]:
@@ -122,8 +129,10 @@ def build_gazetteer(
     regions: frozenset[str],
     norp_words: frozenset[str],
     common: frozenset[str],
+    extra: dict[EntityType, frozenset[str]] | None = None,
 ) -> dict[str, tuple[EntityType, float]]:
-    """Places and nationalities from country records with their vote weight, keyed by fold."""
+    """Places and nationalities from country records with their vote weight, keyed by fold;
+    ``extra`` adds names of other types (outlets, products) at the same weight."""
     gazetteer: dict[str, tuple[EntityType, float]] = {}
 
     def add(names: list[str], kind: EntityType, weight: float) -> None:
@@ -145,6 +154,8 @@ def build_gazetteer(
         add(demonyms, EntityType.NORP, COUNTRY_WEIGHT)
         add([d + "s" for d in demonyms], EntityType.NORP, COUNTRY_WEIGHT)  # "Norwegians"
     add(list(norp_words), EntityType.NORP, COUNTRY_WEIGHT)
+    for kind, names in (extra or {}).items():
+        add(list(names), kind, COUNTRY_WEIGHT)
     return gazetteer
 
 
@@ -183,11 +194,18 @@ def lexicon() -> Lexicon:
     place_heads = _words(places["heads"])
     event_heads = _words(data["events"]["heads"])
     place_pairs = _pairs(places["context_before_pairs"])
+    states = _words(places["state_abbreviations"])
+    media = data["media"]
     gazetteer = build_gazetteer(
         _countries(),
         _words(places["regions"]),
         norp,
         common | not_names | date_words | initial_never,
+        {
+            EntityType.PLACE: states,
+            EntityType.ORG: _phrases(media["outlets"]) | _phrases(media["brands"]),
+            EntityType.PRODUCT: _phrases(media["products"]),
+        },
     )
     return Lexicon(
         openers=openers,
@@ -223,5 +241,6 @@ def lexicon() -> Lexicon:
         single_word_stops=not_names | date_words | honorifics | title_heads | title_modifiers,
         pair_seconds=frozenset(second for _, second in org_pairs | place_pairs),
         gazetteer=gazetteer,
+        state_abbreviations=states,
         place_stems=place_stems(gazetteer),
     )

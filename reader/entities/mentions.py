@@ -243,6 +243,10 @@ def _words_of(text: str, start: int, surface: str) -> list[_Word]:
             folded = bare.casefold()
             if folded in _MONTH_ABBREVIATIONS:
                 key = folded + "."
+            elif folded in lexicon().state_abbreviations:
+                # "Sacramento, Calif.": the dot is the name's; a capital after it opens a sentence.
+                after = start + s + len(piece)
+                final = text[after : after + 1] == " " and text[after + 1 : after + 2].isupper()
             elif not ("." in bare or len(bare) == 1 or folded in _ABBREVIATIONS):
                 piece, final = bare, True
         derived = False
@@ -323,6 +327,8 @@ def _is_headline(line: str, lex: Lexicon) -> int:
     if capitalised >= 0.75 * len(words) or (
         capitalised >= 3 and all(fold(w) in lex.openers for w in lowered)
     ):
+        if "," in line and any(fold(w.strip(",")) in lex.months for w in words):
+            return 0  # a dateline: "Xinhua News Agency, Beijing, February 16th"
         return _TITLE_CASE
     return 0
 
@@ -464,8 +470,11 @@ def _segments(
             i += 1  # "A Digital Britain": an article never opens a name
             continue
         if key in _CONNECTOR_KEYS:
-            if current and (
+            if not current and _opens_name(words, i):
+                current.append(word)  # "Al Gore", "De Beers", "El Salvador"
+            elif current and (
                 key in _PARTICLES
+                or (key == "and" and _joins_and(words, i, current, lowercase, lex))
                 or ((key == "of" or key == "for") and current[-1].key in lex.joins_of)
                 or (key == "the" and (current[-1].key == "of" or current[-1].key == "for"))
             ):
@@ -484,20 +493,23 @@ def _segments(
             if key in lex.holidays and i + 1 < n and words[i + 1].key in ("day", "eve"):
                 i += 1  # "Christmas Day" is a date
         elif key in lex.title_words:
-            j = i
-            titles = lex.title_words
-            while j < n and words[j].key in titles:
-                j += 1
-            if (
-                words[j - 1].key in lex.title_heads
-                and j < n
-                and words[j].key not in _CONNECTOR_KEYS
-                and words[-1].key not in lex.org_heads
-            ):
-                close({PERSON: 3.0})
+            j = _title_end(words, i, lex)
+            if j < 0:
+                current.append(word)  # "General Motors", "State Street"
+            else:
+                # A title is never part of a name: the name after it is a person's, and a name
+                # just before it ("UN Secretary General") is the organisation it belongs to.
+                if current and lex.gazetteer.get(current[-1].key, _UNKNOWN)[0] is not PLACE:
+                    add_vote(votes, ORG, 2.0)
+                close()
+                if j + 2 < n and words[j].key == "of" and words[j + 1].key not in _CONNECTOR_KEYS:
+                    # "Secretary of Defense William Cohen": the department is an organisation.
+                    names.append(([words[j + 1]], {ORG: 2.0}))
+                    j += 2
+                if j < n and words[j].key not in _CONNECTOR_KEYS:
+                    votes = {PERSON: 3.0}
                 i = j
                 continue
-            current.append(word)
         else:
             current.append(word)
         if word.final or word.derived:
@@ -519,6 +531,50 @@ def _segments(
         else:
             result.append((name, name_votes))
     return result
+
+
+def _opens_name(words: list[_Word], i: int) -> bool:
+    """A particle opening a name: "Al Gore", "De Beers", "El Salvador", "Van Gogh"."""
+    key = words[i].key
+    return (
+        key in _PARTICLES
+        and len(key) > 1
+        and i + 1 < len(words)
+        and words[i + 1].key not in _CONNECTOR_KEYS
+    )
+
+
+def _joins_and(
+    words: list[_Word], i: int, current: list[_Word], lowercase: LowercaseUse, lex: Lexicon
+) -> bool:
+    """Whether "and" is inside an agency's name: "Securities and Exchange Commission", "Food and
+    Drug Administration" (a common word before it, an organisation's head word ending it)."""
+    if len(current) != 1 or i + 1 >= len(words) or words[i + 1].key in _CONNECTOR_KEYS:
+        return False
+    first = current[0].key
+    if first in lex.gazetteer or not (lowercase(first) or _looks_common(first, lowercase)):
+        return False
+    head = words[-1].key
+    for position in range(i + 1, len(words)):
+        if words[position].key in ("of", "for"):
+            head = words[position - 1].key  # "Import and Export Bank of China"
+            break
+    return head in lex.org_heads
+
+
+def _title_end(words: list[_Word], i: int, lex: Lexicon) -> int:
+    """Where the title starting at word ``i`` ends ("Vice President", "Secretary General",
+    "Chief Executive"), or -1 when these words are no title here: none of them is a title's
+    head, or the run is an organisation's name ("Defense Intelligence Agency")."""
+    j = i
+    titles = lex.title_words
+    while j < len(words) and words[j].key in titles:
+        j += 1
+    if words[-1].key in lex.org_heads or not any(
+        words[k].key in lex.title_heads for k in range(i, j)
+    ):
+        return -1
+    return j
 
 
 def _headline_names(

@@ -171,10 +171,11 @@ def _targets(
                 and other not in found
             ):
                 targets.append(other)
-    elif n == 1 and word in by_last and key not in known and type_of(key) is not EntityType.PLACE:
+    elif n == 1 and word in by_last and key not in known:
         # A surname the weak evidence of its own mentions typed otherwise ("Delmont" voted a
-        # product in "a rival called Delmont"): a person named in full is the better reading.
-        # Not a name the country data knows ("English" stays apart from "Bill English").
+        # product in "a rival called Delmont", "Bale" a place in "in Bale's words"): a person
+        # named in full is the better reading. Not a name the country data and word lists know
+        # ("English" stays apart from "Bill English").
         for other in by_last[word]:
             if type_of(other) is EntityType.PERSON and len(words[other]) <= 4:
                 targets.append(other)
