@@ -103,6 +103,15 @@ _INNER_ABBREVIATIONS = frozenset(["vs", "v", "e.g", "i.e", "cf", "approx", "incl
 _HOLIDAY_DAY = re.compile(r"[^\S\n]+(?:Day|Eve|DAY|EVE)\b")
 _TABLE_ROW = re.compile(r"[^\S\n]+[(\d][^\n]{0,200}")
 _LOWER_WORD_IN_LINE = re.compile(r"\b[a-z]{2,}")
+# A brand spelt with a small first letter and a capital second ("iPhone", "eBay"), not inside a
+# web or mail address, with the model words that follow it ("iPad Pro", "iPhone 12").
+# (The character before it is matched, not looked behind at: a scan for it is then cheap.)
+_LOWER_START_NAME = re.compile(
+    r"(?:^|[ \n\"“(])([a-z][A-Z][a-z]\w*(?![\w.@/]\w)"
+    r"(?:[^\S\n]+(?:Pro|Mini|Air|Max|Plus|Ultra|Nano|Touch|SE|X[SR]?|\d{1,2})\b(?![.,]\d))*)"
+)
+# A number after a brand in mixed case names a model: "PlayStation 5", "GoPro 9".
+_MODEL_NUMBER = re.compile(r"[^\S\n]\d{1,2}\b(?![.,%]\d|%)")
 
 
 def _capital_ranges(low: int, high: int) -> str:
@@ -422,6 +431,12 @@ def _is_bare_suffix(key: str, surface: str, lex: Lexicon) -> bool:
     )
 
 
+def _is_mixed_case(surface: str) -> bool:
+    """A last word with a capital inside that is not in capitals: "PlayStation", "GoPro"."""
+    last = surface[surface.rfind(" ") + 1 :]
+    return not last.isupper() and not last[1:].islower() and last[1:].isalpha()
+
+
 def _name_shaped(surface: str) -> bool:
     """A short word in capitals, capitals inside a word or a digit say it is a name, wherever it
     stands: "NASA", "WeWork", "G8" (not "BOXING", a topic in capitals)."""
@@ -699,6 +714,11 @@ def find_mentions(
                     continue
                 surface = surface[:cut]
                 end = start + cut
+        if end < n and text[end] == " " and _is_mixed_case(surface) and (
+            model := _MODEL_NUMBER.match(text, end)
+        ):
+            end = model.end()  # "PlayStation 5"
+            surface = text[start:end]
         if headline and (headline == _TITLE_CASE or surface.count(" ") >= 2):
             headline_runs.append(_words_of(text, start, surface))
             continue
@@ -789,6 +809,10 @@ def find_mentions(
                 runs.clear()
             runs[surface] = remember
 
+    lower_start = _lower_start_mentions(text)
+    if lower_start:
+        mentions.extend(lower_start)
+        mentions.sort(key=lambda m: m.start)
     if suspects:
         mentions.extend(_confirmed(suspects, mentions, text, lex))
         mentions.sort(key=lambda m: m.start)
@@ -827,6 +851,17 @@ def find_mentions(
         _vote_learned(groups, lex, table)
     dates.extend(_years(text))
     return groups, _without_overlaps(dates)
+
+
+def _lower_start_mentions(text: str) -> list[Mention]:
+    """Brands and products spelt with a small first letter: "iPhone", "eBay", "iPad Pro"."""
+    found = []
+    for match in _LOWER_START_NAME.finditer(text):
+        start, end = match.span(1)
+        surface = match.group(1)
+        keys = tuple(_fold(word) for word in surface.split())
+        found.append(Mention(start, end, surface, keys, " ".join(keys)))
+    return found
 
 
 def _confirmed(
@@ -1240,7 +1275,9 @@ def _shape_votes(mention: Mention, lex: Lexicon) -> Votes:
             add_vote(votes, PLACE, 2.0)
         if _DIGIT.search(mention.surface, mention.surface.find(" ") + 1):
             add_vote(votes, PRODUCT, 2.0)
-    elif known is None:
+    if known is None and mention.surface[0].islower():
+        add_vote(votes, PRODUCT, 2.0)  # "iPhone", "iPad Pro"
+    elif known is None and len(words) == 1:
         surface = mention.surface
         key = mention.key
         if 2 <= len(surface) <= 6 and surface.isupper():

@@ -195,8 +195,8 @@ def main() -> int:
         parts = read_ontonotes(str(data_path("entities", "ontonotes_train_news.txt")))
         news = [p.document for i, p in enumerate(parts) if i % 5]
         news_held = [p.document for i, p in enumerate(parts) if not i % 5]
-        train += examples(news, "detok", ONTONOTES_LABELS)
-        held_out += examples(news_held, "detok", ONTONOTES_LABELS)
+        train += examples(news, "news", ONTONOTES_LABELS)
+        held_out += examples(news_held, "news", ONTONOTES_LABELS)
     print(f"training mentions: {len(train)}")
     weights = fit(train)
     print(f"features kept: {len(weights)}")
