@@ -25,20 +25,48 @@ from reader.model import EntityType
 WEIGHTS_PATH = data_path("entity_type_weights.tsv")
 CLASSES = (EntityType.PERSON, EntityType.ORG, EntityType.PLACE, EntityType.OTHER)
 """The four types the weights tell apart, in the order of the columns."""
-SCALE = 3.0
+SCALE = 4.0
 """How many votes a certain prediction is worth (a country name is worth 4)."""
 
 Weights = dict[str, tuple[float, ...]]
 _DIGIT = re.compile(r"\d")
 
 
-def context_token(text: str, start: int, end: int) -> tuple[str, str]:
-    """The token before ``start`` and after ``end``, reduced to a general class.
+def context_token(text: str, start: int, end: int) -> tuple[str, str, str, str]:
+    """The token before ``start`` and after ``end``, reduced to a general class, then the
+    tokens one further out when those are lower-case words ("" otherwise).
 
     Lower-case words are kept as they are; numbers become ``NUM``, capitalised words ``CAP``,
     a line start or end ``<s>``; punctuation is kept (``(``, ``,``, ``'s``).
     """
-    return _token_before(text, start), _token_after(text, end)
+    before, after = _token_before(text, start), _token_after(text, end)
+    return before, after, second_before(text, start, before), second_after(text, end, after)
+
+
+def _is_word(token_class: str) -> bool:
+    return token_class.isalpha() and token_class.islower() and token_class != "low"
+
+
+def second_before(text: str, start: int, before: str) -> str:
+    """The class of the token before the word ``before`` that ends one space before ``start``
+    ("according" of "according to Reuters"), or "" when ``before`` is no lower-case word."""
+    if not _is_word(before):
+        return ""
+    word_start = start - 1 - len(before)
+    if word_start < 0 or text[word_start : start - 1].casefold() != before:
+        return ""
+    return _token_before(text, word_start)
+
+
+def second_after(text: str, end: int, after: str) -> str:
+    """The class of the token after the word ``after`` that follows ``end`` by one space
+    ("said" of "Reuters reported said"), or "" when ``after`` is no lower-case word."""
+    if not _is_word(after):
+        return ""
+    word_end = end + 1 + len(after)
+    if text[end + 1 : word_end].casefold() != after:
+        return ""
+    return _token_after(text, word_end)
 
 
 def token_class(token: str) -> str:
@@ -116,9 +144,16 @@ def shape_features(
     return features
 
 
-def context_features(before: str, after: str, initial: bool, headline: bool) -> list[str]:
-    """Features of the place the name appears in."""
+def context_features(
+    before: str, after: str, before2: str, after2: str, initial: bool, headline: bool
+) -> list[str]:
+    """Features of the place the name appears in: the tokens beside it, and the two words
+    before or after it when both are lower-case words ("according to", "said on")."""
     features = [f"p={before}", f"n={after}"]
+    if before2:
+        features.append(f"pp={before2}_{before}")
+    if after2:
+        features.append(f"nn={after}_{after2}")
     if initial:
         features.append("initial")
     if headline:

@@ -162,7 +162,7 @@ class Mention:
     """True when the name opens a sentence."""
     after_the: bool = False
     """True when "the" comes just before the name ("the Apple Car")."""
-    context: tuple[str, str] = ("", "")
+    context: tuple[str, str, str, str] = ("", "", "", "")
     """The learned model's classes of the tokens before and after the mention."""
     not_person: bool = False
     """True when the words around it are ones a person's name rarely has ("on Twitter",
@@ -958,9 +958,21 @@ def _word_before(text: str, start: int) -> tuple[str, int]:
     return (_FOLDED.get(word) or _fold(word)), i
 
 
-def _vote_context(mention: Mention, text: str, lex: Lexicon) -> tuple[str, str]:
+def _vote_context(mention: Mention, text: str, lex: Lexicon) -> tuple[str, str, str, str]:
     """Add the votes the words around a mention give; return the learned model's classes of
-    the token before and after it (as :func:`learned.context_token` gives them)."""
+    the tokens around it (as :func:`learned.context_token` gives them)."""
+    place_before, place_after = _vote_near_words(mention, text, lex)
+    return (
+        place_before,
+        place_after,
+        learned.second_before(text, mention.start, place_before),
+        learned.second_after(text, mention.end, place_after),
+    )
+
+
+def _vote_near_words(mention: Mention, text: str, lex: Lexicon) -> tuple[str, str]:
+    """Add the votes the words just around a mention give; return the learned model's classes
+    of the token before and after it."""
     votes = mention.votes
     start, end = mention.start, mention.end
     # The token before: one look back serves the rules and the learned model.
@@ -1027,7 +1039,7 @@ def _vote_context(mention: Mention, text: str, lex: Lexicon) -> tuple[str, str]:
         # headline in capitals ("SOCCER - JAPAN GET LUCKY WIN").
         rest = text[end + dateline.end() : end + dateline.end() + 30]
         if dateline.group().endswith(tuple("0123456789")) or not rest.isupper():
-            add_vote(votes, PLACE, 4.0)
+            add_vote(votes, PLACE, 6.0)
     if after_text[0] == ",":
         # An apposition: "Lei Jun, founder and CEO", "Harbourline, the operator of ...".
         pieces = after_text[1:].split(None, 4)[:4]
@@ -1165,14 +1177,15 @@ def name_features(mention: Mention, lex: Lexicon) -> list[str]:
 
 def place_features(mention: Mention, text: str) -> list[str]:
     """The learned model's features of where the mention stands."""
-    before, after = learned.context_token(text, mention.start, mention.end)
-    return learned.context_features(before, after, mention.initial, mention.headline)
+    return learned.context_features(
+        *learned.context_token(text, mention.start, mention.end), mention.initial, mention.headline
+    )
 
 
 # Memos of the exponentials of the weights summed per name and per context: pure functions of
 # their keys, so they never change a result, only spare the work when the same names come back.
 _NAME_SCORES: dict[str, tuple[float, float, float, float]] = {}
-_PLACE_SCORES: dict[tuple[str, str, bool, bool], tuple[float, float, float, float]] = {}
+_PLACE_SCORES: dict[tuple[str, str, str, str, bool, bool], tuple[float, float, float, float]] = {}
 
 
 def clear_memos() -> None:
