@@ -10,7 +10,7 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, cast
 
 from reader.data import data_path
 from reader.model import EntityType
@@ -106,7 +106,7 @@ def _countries() -> list[dict[str, Any]]:
         from countryinfo import all_countries
     except ImportError:  # pragma: no cover - a declared dependency
         return []
-    return [country.info() for country in all_countries()]
+    return [cast(dict[str, Any], country.info()) for country in all_countries()]
 
 
 def _as_list(value: Any) -> list[str]:

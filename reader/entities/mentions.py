@@ -29,12 +29,12 @@ from itertools import pairwise
 
 from reader.entities import learned
 from reader.entities.lexicon import Lexicon, fold, lexicon
+from reader.entities.memo import Memos, RunCut, Votes, WordVotes
 from reader.model import EntityType
 
 PERSON, ORG, PLACE, NORP = EntityType.PERSON, EntityType.ORG, EntityType.PLACE, EntityType.NORP
 PRODUCT, EVENT = EntityType.PRODUCT, EntityType.EVENT
 
-Votes = dict[EntityType, float]
 _UNKNOWN: tuple[EntityType | None, float] = (None, 0.0)
 
 _CONNECTORS = (
@@ -188,24 +188,18 @@ class _Word:
     ends with it."""
 
 
-_FOLDED: dict[str, str] = {}
-
-
-def _fold(word: str) -> str:
+def _fold(word: str, memos: Memos) -> str:
     """:func:`fold`, remembered (the same few thousand words come back in every article)."""
-    key = _FOLDED.get(word)
+    key = memos.folded.get(word)
     if key is None:
-        if len(_FOLDED) > 200_000:
-            _FOLDED.clear()
-        key = _FOLDED[word] = fold(word)
+        key = memos.folded.remember(word, fold(word))
     return key
 
 
 _PARTICIPLE_ENDINGS = ("ed", "ing")
-_DERIVED_CUTS: dict[str, int] = {}
 
 
-def derived_cut(word: str, derived_parts: frozenset[str]) -> int:
+def derived_cut(word: str, derived_parts: frozenset[str], memos: Memos) -> int:
     """Where the name ends in a word made of a name and a lower-case part, or -1.
 
     "London-based", "Oscar-nominated", "Trump-era", "EU-wide", "Jedi-in-training": the part after
@@ -213,7 +207,7 @@ def derived_cut(word: str, derived_parts: frozenset[str]) -> int:
     part before it ("London"). Parts that are syllables of the name stay: "Jong-un", "Ing-wen",
     "Hau-yip"; and so do capitalised parts: "Coca-Cola", "Jean-Pierre".
     """
-    found = _DERIVED_CUTS.get(word)
+    found = memos.derived_cuts.get(word)
     if found is not None:
         return found
     cut = -1
@@ -233,13 +227,10 @@ def derived_cut(word: str, derived_parts: frozenset[str]) -> int:
                 cut = dash
             break
         dash = word.find("-", dash + 1)
-    if len(_DERIVED_CUTS) > 100_000:
-        _DERIVED_CUTS.clear()
-    _DERIVED_CUTS[word] = cut
-    return cut
+    return memos.derived_cuts.remember(word, cut)
 
 
-def _words_of(text: str, start: int, surface: str) -> list[_Word]:
+def _words_of(text: str, start: int, surface: str, lex: Lexicon, memos: Memos) -> list[_Word]:
     words: list[_Word] = []
     position = 0
     for piece in surface.split():
@@ -252,16 +243,16 @@ def _words_of(text: str, start: int, surface: str) -> list[_Word]:
             folded = bare.casefold()
             if folded in _MONTH_ABBREVIATIONS:
                 key = folded + "."
-            elif folded in lexicon().state_abbreviations:
+            elif folded in lex.state_abbreviations:
                 # "Sacramento, Calif.": the dot is the name's; a capital after it opens a sentence.
                 after = start + s + len(piece)
                 final = text[after : after + 1] == " " and text[after + 1 : after + 2].isupper()
             elif not ("." in bare or len(bare) == 1 or folded in _ABBREVIATIONS):
                 piece, final = bare, True
         derived = False
-        if "-" in piece and (cut := derived_cut(piece, lexicon().derived_parts)) > 0:
+        if "-" in piece and (cut := derived_cut(piece, lex.derived_parts, memos)) > 0:
             piece, key, derived = piece[:cut], "", True
-        word = _Word(start + s, start + s + len(piece), key or _fold(piece), final)
+        word = _Word(start + s, start + s + len(piece), key or _fold(piece, memos), final)
         if derived:
             word.derived = True
         words.append(word)
@@ -300,25 +291,18 @@ _CAPITALS, _TITLE_CASE = 1, 2
 # What a capitalised word standing alone is, by its surface: a date word, something to skip
 # (a function word, a title, a lone letter, a company suffix), or a possible name.
 _DATE, _SKIP, _NAME = "date", "skip", "name"
-_SINGLE_WORDS: dict[str, tuple[str, str]] = {}
-# How runs of several words met inside a sentence were cut into names: (offset, length, folded
-# words, key, votes of the cut) for each name.
-_RUNS: dict[str, list[tuple[int, int, tuple[str, ...], str, dict[EntityType, float]]]] = {}
-# The votes a name's own words give, by its surface (read, never changed).
-_SHAPES: dict[str, Votes] = {}
 
 
-def _single_word(surface: str, lex: Lexicon) -> tuple[str, str]:
-    """The folded key of a one-word run and what it is (remembered in ``_SINGLE_WORDS``)."""
-    key = _fold(surface)
+def _single_word(surface: str, lex: Lexicon, memos: Memos) -> tuple[str, str]:
+    """The folded key of a one-word run and what it is (remembered)."""
+    key = _fold(surface, memos)
     if key in lex.single_word_stops:
         kind = _DATE if key in lex.date_words else _SKIP
     elif len(surface) == 1 or key in lex.openers or _is_bare_suffix(key, surface, lex):
         kind = _SKIP  # a lone letter (a list marker, an initial); "However"; "Inc."
     else:
         kind = _NAME
-    found = _SINGLE_WORDS[surface] = (key, kind)
-    return found
+    return memos.single_words.remember(surface, (key, kind))
 
 
 def _is_headline(line: str, lex: Lexicon) -> int:
@@ -622,7 +606,9 @@ def _headline_names(
     return names
 
 
-def _date_span(text: str, start: int, end: int, key: str, lex: Lexicon) -> tuple[int, int] | None:
+def _date_span(
+    text: str, start: int, end: int, key: str, lex: Lexicon, memos: Memos
+) -> tuple[int, int] | None:
     """The whole date around a month or weekday name ("3 March 2021"), or None for "May I"."""
     if key in lex.months:
         day_after = _DAY_AFTER.match(text, end) or _YEAR_AFTER.match(text, end)
@@ -631,7 +617,7 @@ def _date_span(text: str, start: int, end: int, key: str, lex: Lexicon) -> tuple
             key == "may"
             and not day_after
             and not day_before
-            and _word_before(text, start)[0] not in _BEFORE_MONTH
+            and _word_before(text, start, memos)[0] not in _BEFORE_MONTH
         ):
             return None  # more likely the verb
         if day_before:
@@ -667,168 +653,256 @@ def _years(text: str) -> list[tuple[int, int]]:
 
 
 def find_mentions(
-    text: str, lowercase: LowercaseUse | None = None
+    text: str, lowercase: LowercaseUse | None = None, memos: Memos | None = None
 ) -> tuple[dict[str, list[Mention]], list[tuple[int, int]]]:
     """The name mentions of ``text`` grouped by folded name, with their votes; the date spans.
 
     Groups come in the order of their first mention; each group is in reading order.
-    ``lowercase`` answers which words the text writes in lower case (made here if not given).
+    ``lowercase`` answers which words the text writes in lower case (made here if not given);
+    ``memos`` are the memo tables to use (fresh ones if not given).
     """
     lex = lexicon()
-    if lowercase is None:
-        lowercase = LowercaseUse(text)
-    mentions: list[Mention] = []
-    dates: list[tuple[int, int]] = []
-    headline_runs: list[list[_Word]] = []
-    suspects: list[tuple[Mention, bool]] = []
-    line_end, headline = -1, False
-    openers, gazetteer, initial_never = lex.openers, lex.gazetteer, lex.initial_never
-    single_words, runs, shapes = _SINGLE_WORDS, _RUNS, _SHAPES
-    if len(shapes) > 100_000:
-        shapes.clear()
-    if len(single_words) > 200_000:
-        single_words.clear()
-    n = len(text)
+    scan = _Scan(text, lex, lowercase or LowercaseUse(text), memos or Memos())
     for match in _span_pattern().finditer(text):
-        start, end = match.span()
-        if start >= line_end:
-            line_start = text.rfind("\n", 0, start) + 1
-            line_end = text.find("\n", start)
-            if line_end < 0:
-                line_end = len(text)
-            headline = _is_headline(text[line_start:line_end], lex)
-        surface = match.group()
-        if start and text[start - 1] not in _SPACE_OR_MARK:
-            if text[start - 1] == "-" and text[start - 4 : start - 1].lower() in _ARABIC_ARTICLES:
-                start -= 3  # "al-Aqsa", "el-Sisi": the article belongs to the name
-                surface = text[start:end]
-            elif text[start - 1].isalnum() or text[start - 1] in "$€£":
-                continue  # inside a word or an amount
-        if end < n and text[end] in _AFTER_WORD_MARKS:
-            if text[end] in "$€£":
-                continue  # a currency: "C$", "A$"
-            if _CONTRACTION_AFTER.match(text, end):
-                # "We're", "Don't": the last word is a pronoun or a verb.
-                cut = surface.rfind(" ")
-                if cut < 0:
-                    continue
-                surface = surface[:cut]
-                end = start + cut
-        if end < n and text[end] == " " and _is_mixed_case(surface) and (
-            model := _MODEL_NUMBER.match(text, end)
-        ):
-            end = model.end()  # "PlayStation 5"
-            surface = text[start:end]
-        if headline and (headline == _TITLE_CASE or surface.count(" ") >= 2):
-            headline_runs.append(_words_of(text, start, surface))
-            continue
+        scan.read(match.start(), match.end(), match.group())
+    mentions = scan.finish()
+    groups = _grouped(mentions)
+    _vote_groups(groups, mentions, text, lex, scan.memos)
+    scan.dates.extend(_years(text))
+    return groups, _without_overlaps(scan.dates)
+
+
+class _Scan:
+    """One pass over the runs of capitalised words of a text: what was found so far."""
+
+    __slots__ = (
+        "dates",
+        "headline",
+        "headline_runs",
+        "lex",
+        "line_end",
+        "line_start",
+        "lowercase",
+        "memos",
+        "mentions",
+        "suspects",
+        "text",
+    )
+
+    def __init__(self, text: str, lex: Lexicon, lowercase: LowercaseUse, memos: Memos) -> None:
+        self.text, self.lex, self.lowercase, self.memos = text, lex, lowercase, memos
+        self.mentions: list[Mention] = []
+        self.dates: list[tuple[int, int]] = []
+        self.headline_runs: list[list[_Word]] = []
+        self.suspects: list[tuple[Mention, bool]] = []
+        """One-word names opening a sentence, kept only if something confirms them."""
+        self.line_start, self.line_end, self.headline = 0, -1, 0
+
+    def read(self, start: int, end: int, surface: str) -> None:
+        """Read one run of capitalised words found at ``start``."""
+        text = self.text
+        if start >= self.line_end:
+            self._enter_line(start)
+        span = _name_span(text, start, end, surface)
+        if span is None:
+            return
+        start, end, surface = span
+        if self.headline and (self.headline == _TITLE_CASE or surface.count(" ") >= 2):
+            self.headline_runs.append(_words_of(text, start, surface, self.lex, self.memos))
+            return
         if "-" in surface and " " not in surface and surface[-1] != ".":
             # "London-based": the name is "London".
-            cut = derived_cut(surface, lex.derived_parts)
+            cut = derived_cut(surface, self.lex.derived_parts, self.memos)
             if cut > 0:
                 surface, end = surface[:cut], start + cut
         if " " not in surface and surface[-1] != ".":
-            # One word, the common case: no need to cut anything.
-            key, kind = single_words.get(surface) or _single_word(surface, lex)
-            if kind is not _NAME:
-                if kind is _DATE:
-                    span = _date_span(text, start, end, key, lex)
-                    if span is not None:
-                        dates.append(span)
-                continue
-            if headline and text[end : end + 2] == " -" and not text[line_start:start].strip():
-                continue  # a topic before a headline in capitals: "SOCCER - JAPAN GET ..."
-            initial = _is_sentence_start(text, start)
-            if initial and key not in gazetteer:
-                if (
-                    key in initial_never
-                    or lowercase(key)
-                    or text[end : end + 2].lstrip(" ")[:1] == ":"
-                ):
-                    continue  # "Be sure"; "Still" (the text has "still"); "Attendance: 4,000"
-                mention = Mention(start, end, surface, (key,), key, {}, False, True)
-                if _name_shaped(surface):
-                    mentions.append(mention)  # "NASA", "WeWork"
-                else:
-                    suspects.append((mention, _looks_common(key, lowercase)))
-                continue
-            mentions.append(Mention(start, end, surface, (key,), key, {}, False, initial))
-            continue
+            self._read_word(start, end, surface)
+        else:
+            self._read_run(start, surface)
+
+    def _enter_line(self, start: int) -> None:
+        """Note the line ``start`` is on, and whether it is a headline."""
+        text = self.text
+        self.line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", start)
+        self.line_end = len(text) if line_end < 0 else line_end
+        self.headline = _is_headline(text[self.line_start : self.line_end], self.lex)
+
+    def _read_word(self, start: int, end: int, surface: str) -> None:
+        """One word, the common case: a date word, a word to skip, or a name."""
+        text, lex = self.text, self.lex
+        key, kind = self.memos.single_words.get(surface) or _single_word(surface, lex, self.memos)
+        if kind is not _NAME:
+            if kind is _DATE:
+                span = _date_span(text, start, end, key, lex, self.memos)
+                if span is not None:
+                    self.dates.append(span)
+            return
+        if (
+            self.headline
+            and text[end : end + 2] == " -"
+            and not text[self.line_start : start].strip()
+        ):
+            return  # a topic before a headline in capitals: "SOCCER - JAPAN GET ..."
         initial = _is_sentence_start(text, start)
-        if not initial and (known_run := runs.get(surface)) is not None:
+        if initial and key not in lex.gazetteer:
+            if (
+                key in lex.initial_never
+                or self.lowercase(key)
+                or text[end : end + 2].lstrip(" ")[:1] == ":"
+            ):
+                return  # "Be sure"; "Still" (the text has "still"); "Attendance: 4,000"
+            self._add_opening(Mention(start, end, surface, (key,), key, {}, False, True))
+            return
+        self.mentions.append(Mention(start, end, surface, (key,), key, {}, False, initial))
+
+    def _add_opening(self, mention: Mention) -> None:
+        """A one-word name opening a sentence: kept when shaped like a name or typed by its
+        context, else a suspect for :func:`_confirmed`."""
+        if mention.votes or _name_shaped(mention.surface):
+            self.mentions.append(mention)  # "NASA", "WeWork"
+        else:
+            self.suspects.append((mention, _looks_common(mention.key, self.lowercase)))
+
+    def _read_run(self, start: int, surface: str) -> None:
+        """A run of several words (or one with a final dot): cut into names."""
+        text, lex, memos = self.text, self.lex, self.memos
+        initial = _is_sentence_start(text, start)
+        if not initial and (known_run := memos.runs.get(surface)) is not None:
             # A run met before, inside a sentence: it is cut the same way wherever it stands.
             for offset, size, keys, key, votes in known_run:
                 s = start + offset
-                mentions.append(
+                self.mentions.append(
                     Mention(s, s + size, surface[offset : offset + size], keys, key, dict(votes))
                 )
-            continue
-        words = _words_of(text, start, surface)
+            return
+        words = _words_of(text, start, surface, lex, memos)
         if len(words) >= 3 and surface.isupper():
-            headline_runs.append(words)  # a headline in capitals inside a longer line
-            continue
+            self.headline_runs.append(words)  # a headline in capitals inside a longer line
+            return
         _mark_month_surnames(text, words, lex)
-        for word in words:
-            if word.key in lex.date_words and not word.surname:
-                span = _date_span(text, word.start, word.end, word.key, lex)
-                if span is not None:
-                    dates.append(span)
+        has_date = self._note_dates(words)
         # Where a sentence starts inside the run: its start, and after a word ending one.
         openings = {b.start for a, b in pairwise(words) if a.final}
         if initial:
             openings.add(start)
         # How this run is cut depends on nothing around it when it does not open a sentence
         # and holds no date and no full stop: then the cut is remembered for the next time.
-        remember: list[tuple[int, int, tuple[str, ...], str, Votes]] | None = None
-        if not initial and not openings and not any(w.key in lex.date_words for w in words):
-            remember = []
-        for name, votes in _segments(words, initial, lowercase, lex):
+        remember: RunCut | None = None if openings or has_date else []
+        for name, votes in _segments(words, initial, self.lowercase, lex):
+            self._add_name(name, votes, start, initial, openings, remember)
+        if remember is not None:
+            memos.runs.remember(surface, remember)
+
+    def _note_dates(self, words: list[_Word]) -> bool:
+        """Add the dates among a run's words ("3 March 2021"); whether it holds a date word."""
+        found = False
+        for word in words:
+            if word.key in self.lex.date_words:
+                found = True
+                if not word.surname:
+                    span = _date_span(
+                        self.text, word.start, word.end, word.key, self.lex, self.memos
+                    )
+                    if span is not None:
+                        self.dates.append(span)
+        return found
+
+    def _add_name(
+        self,
+        name: list[_Word],
+        votes: Votes,
+        start: int,
+        initial: bool,
+        openings: set[int],
+        remember: RunCut | None,
+    ) -> None:
+        """Add one name cut from a run that starts at ``start``."""
+        text, lex = self.text, self.lex
+        s, e = name[0].start, name[-1].end
+        keys = tuple(w.key for w in name)
+        if len(name) == 1:
+            key = keys[0]
+            if key in lex.openers or _is_bare_suffix(key, text[s:e], lex):
+                return
+            if s in openings and key not in lex.gazetteer:
+                if key not in lex.initial_never:
+                    self._add_opening(Mention(s, e, text[s:e], keys, key, votes, initial=True))
+                return
+        key = " ".join(keys)
+        if remember is not None:
+            remember.append((s - start, e - s, keys, key, dict(votes)))
+        self.mentions.append(
+            Mention(s, e, text[s:e], keys, key, votes, False, initial and s == start)
+        )
+
+    def finish(self) -> list[Mention]:
+        """Every mention in reading order, with the brands in lower case, the confirmed
+        suspects and the names of headlines added."""
+        text, lex, mentions = self.text, self.lex, self.mentions
+        lower_start = _lower_start_mentions(text, self.memos)
+        if lower_start:
+            mentions.extend(lower_start)
+            mentions.sort(key=lambda m: m.start)
+        if self.suspects:
+            mentions.extend(_confirmed(self.suspects, mentions, text, lex, self.memos))
+            mentions.sort(key=lambda m: m.start)
+        mentions = _without_unnamed_derivations(mentions, lex)
+        if self.headline_runs:
+            mentions.extend(_headline_mentions(text, self.headline_runs, mentions, lex))
+            mentions.sort(key=lambda m: m.start)
+        return mentions
+
+
+def _name_span(text: str, start: int, end: int, surface: str) -> tuple[int, int, str] | None:
+    """The run as a name: with an Arabic article before it ("al-Aqsa"), without a contraction
+    ("We're"), with a model number after it ("PlayStation 5"); None inside a word or an amount."""
+    n = len(text)
+    if start and text[start - 1] not in _SPACE_OR_MARK:
+        if text[start - 1] == "-" and text[start - 4 : start - 1].lower() in _ARABIC_ARTICLES:
+            start -= 3  # "al-Aqsa", "el-Sisi": the article belongs to the name
+            surface = text[start:end]
+        elif text[start - 1].isalnum() or text[start - 1] in "$€£":
+            return None  # inside a word or an amount
+    if end < n and text[end] in _AFTER_WORD_MARKS:
+        if text[end] in "$€£":
+            return None  # a currency: "C$", "A$"
+        if _CONTRACTION_AFTER.match(text, end):
+            # "We're", "Don't": the last word is a pronoun or a verb.
+            cut = surface.rfind(" ")
+            if cut < 0:
+                return None
+            surface = surface[:cut]
+            end = start + cut
+    if (
+        end < n
+        and text[end] == " "
+        and _is_mixed_case(surface)
+        and (model := _MODEL_NUMBER.match(text, end))
+    ):
+        end = model.end()  # "PlayStation 5"
+        surface = text[start:end]
+    return start, end, surface
+
+
+def _headline_mentions(
+    text: str, runs: list[list[_Word]], mentions: list[Mention], lex: Lexicon
+) -> list[Mention]:
+    """The names in headline runs that the rest of the text (or the gazetteer) shows to be names."""
+    known = frozenset(m.key for m in mentions) | frozenset(
+        w for m in mentions for w in m.words if w not in _CONNECTOR_KEYS
+    )
+    found = []
+    for words in runs:
+        for name in _headline_names(text, words, known, lex):
             s, e = name[0].start, name[-1].end
             keys = tuple(w.key for w in name)
-            opens = s in openings
-            if len(name) == 1:
-                key = keys[0]
-                if key in openers or _is_bare_suffix(key, text[s:e], lex):
-                    continue
-                if opens and key not in gazetteer:
-                    if key in initial_never:
-                        continue
-                    mention = Mention(s, e, text[s:e], keys, key, votes, initial=True)
-                    if votes or _name_shaped(mention.surface):
-                        mentions.append(mention)
-                    else:
-                        suspects.append((mention, _looks_common(key, lowercase)))
-                    continue
-            initial_name = initial and s == start
-            key = " ".join(keys)
-            if remember is not None:
-                remember.append((s - start, e - s, keys, key, dict(votes)))
-            mentions.append(Mention(s, e, text[s:e], keys, key, votes, False, initial_name))
-        if remember is not None:
-            if len(runs) > 100_000:
-                runs.clear()
-            runs[surface] = remember
+            found.append(Mention(s, e, text[s:e], keys, " ".join(keys), {}, True))
+    return found
 
-    lower_start = _lower_start_mentions(text)
-    if lower_start:
-        mentions.extend(lower_start)
-        mentions.sort(key=lambda m: m.start)
-    if suspects:
-        mentions.extend(_confirmed(suspects, mentions, text, lex))
-        mentions.sort(key=lambda m: m.start)
-    mentions = _without_unnamed_derivations(mentions, lex)
 
-    if headline_runs:
-        known = frozenset(m.key for m in mentions) | frozenset(
-            w for m in mentions for w in m.words if w not in _CONNECTOR_KEYS
-        )
-        for words in headline_runs:
-            for name in _headline_names(text, words, known, lex):
-                s, e = name[0].start, name[-1].end
-                keys = tuple(w.key for w in name)
-                mentions.append(Mention(s, e, text[s:e], keys, " ".join(keys), {}, True))
-        mentions.sort(key=lambda m: m.start)
-
+def _grouped(mentions: list[Mention]) -> dict[str, list[Mention]]:
+    """Mentions grouped by folded name, in the order of each name's first mention."""
     groups: dict[str, list[Mention]] = {}
     for mention in mentions:
         group = groups.get(mention.key)
@@ -836,36 +910,47 @@ def find_mentions(
             groups[mention.key] = [mention]
         else:
             group.append(mention)
+    return groups
+
+
+def _vote_groups(
+    groups: dict[str, list[Mention]], mentions: list[Mention], text: str, lex: Lexicon, memos: Memos
+) -> None:
+    """Add every vote: the name's own words, the words around each mention, lists of names,
+    and the learned model."""
+    shapes = memos.shapes
     for group in groups.values():
         shape = shapes.get(group[0].surface)
         if shape is None:
-            shape = shapes[group[0].surface] = _shape_votes(group[0], lex)
+            shape = shapes.remember(group[0].surface, _shape_votes(group[0], lex))
         for mention in group:
             votes = mention.votes
             for kind, weight in shape.items():
                 votes[kind] = votes.get(kind, 0.0) + weight
-            mention.context = _vote_context(mention, text, lex)
+            mention.context = _vote_context(mention, text, lex, memos)
     _share_coordinated_votes(mentions, text)
     table = learned.weights()
     if table:
-        _vote_learned(groups, lex, table)
-    dates.extend(_years(text))
-    return groups, _without_overlaps(dates)
+        _vote_learned(groups, lex, table, memos)
 
 
-def _lower_start_mentions(text: str) -> list[Mention]:
+def _lower_start_mentions(text: str, memos: Memos) -> list[Mention]:
     """Brands and products spelt with a small first letter: "iPhone", "eBay", "iPad Pro"."""
     found = []
     for match in _LOWER_START_NAME.finditer(text):
         start, end = match.span(1)
         surface = match.group(1)
-        keys = tuple(_fold(word) for word in surface.split())
+        keys = tuple(_fold(word, memos) for word in surface.split())
         found.append(Mention(start, end, surface, keys, " ".join(keys)))
     return found
 
 
 def _confirmed(
-    suspects: list[tuple[Mention, bool]], mentions: list[Mention], text: str, lex: Lexicon
+    suspects: list[tuple[Mention, bool]],
+    mentions: list[Mention],
+    text: str,
+    lex: Lexicon,
+    memos: Memos,
 ) -> list[Mention]:
     """The one-word names opening a sentence that something else shows to be names.
 
@@ -887,7 +972,7 @@ def _confirmed(
             and (
                 openings[mention.key] > 1
                 or _in_table_row(text, mention.end)
-                or _has_name_cue(mention, text, lex)
+                or _has_name_cue(mention, text, lex, memos)
             )
         ):
             kept.append(mention)
@@ -901,11 +986,11 @@ def _in_table_row(text: str, end: int) -> bool:
     return match is not None and not _LOWER_WORD_IN_LINE.search(match.group())
 
 
-def _has_name_cue(mention: Mention, text: str, lex: Lexicon) -> bool:
+def _has_name_cue(mention: Mention, text: str, lex: Lexicon, memos: Memos) -> bool:
     """Whether the context of a mention says it is a name: a possessive, or any typing cue."""
     if text[mention.end : mention.end + 3].lstrip(" ")[:2] in _POSSESSIVES:
         return True  # "Everton's", "Everton 's"
-    _vote_context(mention, text, lex)
+    _vote_context(mention, text, lex, memos)
     votes, mention.votes = mention.votes, {}
     mention.after_the = mention.not_person = False
     if mention.key.endswith("s") and votes.keys() == {PERSON} and votes[PERSON] <= 1.0:
@@ -944,7 +1029,7 @@ def _without_overlaps(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return kept
 
 
-def _word_before(text: str, start: int) -> tuple[str, int]:
+def _word_before(text: str, start: int, memos: Memos) -> tuple[str, int]:
     """The folded word just before ``start`` (separated by one space) and where it starts."""
     if start < 2 or text[start - 1] != " ":
         return "", -1
@@ -955,13 +1040,15 @@ def _word_before(text: str, start: int) -> tuple[str, int]:
     word = text[i : start - 1]
     if "\n" in word:
         return "", -1
-    return (_FOLDED.get(word) or _fold(word)), i
+    return (memos.folded.get(word) or _fold(word, memos)), i
 
 
-def _vote_context(mention: Mention, text: str, lex: Lexicon) -> tuple[str, str, str, str]:
+def _vote_context(
+    mention: Mention, text: str, lex: Lexicon, memos: Memos
+) -> tuple[str, str, str, str]:
     """Add the votes the words around a mention give; return the learned model's classes of
     the tokens around it (as :func:`learned.context_token` gives them)."""
-    place_before, place_after = _vote_near_words(mention, text, lex)
+    place_before, place_after = _vote_near_words(mention, text, lex, memos)
     return (
         place_before,
         place_after,
@@ -970,7 +1057,7 @@ def _vote_context(mention: Mention, text: str, lex: Lexicon) -> tuple[str, str, 
     )
 
 
-def _vote_near_words(mention: Mention, text: str, lex: Lexicon) -> tuple[str, str]:
+def _vote_near_words(mention: Mention, text: str, lex: Lexicon, memos: Memos) -> tuple[str, str]:
     """Add the votes the words just around a mention give; return the learned model's classes
     of the token before and after it."""
     votes = mention.votes
@@ -989,36 +1076,36 @@ def _vote_near_words(mention: Mention, text: str, lex: Lexicon) -> tuple[str, st
         token = text[space + 1 : start - 1]
         newline = token.rfind("\n")
         if newline >= 0:
-            place_before = _token_class(token[newline + 1 :])
+            place_before = _token_class(token[newline + 1 :], memos)
         else:
-            place_before = _TOKEN_CLASSES.get(token) or _token_class(token)
+            place_before = memos.token_classes.get(token) or _token_class(token, memos)
             if start >= 2:
                 before_start = space + 1
-                before = _FOLDED.get(token) or _fold(token)
+                before = memos.folded.get(token) or _fold(token, memos)
     after_text = text[end : end + 40]
     # The common case, a word after one space: read once for the learned model and the rules.
     next_word = ""
     if after_text[:1] == " " and after_text[1:2].isalpha():
         next_word = after_text[1:].split(None, 1)[0]
         if next_word[-1].isalpha() and len(next_word) < 31:
-            place_after = _TOKEN_CLASSES.get(next_word) or _token_class(next_word)
+            place_after = memos.token_classes.get(next_word) or _token_class(next_word, memos)
         else:
-            place_after = _token_after(after_text)
+            place_after = _token_after(after_text, memos)
     else:
-        place_after = _token_after(after_text)
+        place_after = _token_after(after_text, memos)
     if (before and before in lex.not_person_before) or (next_word and next_word[0].islower()):
         _mark_not_person(mention, before, next_word, lex)
     if before:
         if before == "the":
             mention.after_the = True
-        person_or_org, second_of_pair, place_word, product = _BEFORE_WORDS.get(
+        person_or_org, second_of_pair, place_word, product = memos.before_words.get(
             before
-        ) or _before_word(before, lex)
+        ) or _before_word(before, lex, memos)
         for kind, weight in person_or_org:
             add_vote(votes, kind, weight)  # "Mr", "founder"; "maker", "rival"
         pair: tuple[str, str] | None = None
         if second_of_pair:
-            pair = (_word_before(text, before_start)[0], before)
+            pair = (_word_before(text, before_start, memos)[0], before)
         if pair is not None and pair in lex.org_before_pairs:
             add_vote(votes, ORG, 3.0)  # "invested in Xpeng", "shares of Apple"
         elif pair is not None and pair in lex.place_before_pairs:
@@ -1032,7 +1119,10 @@ def _vote_near_words(mention: Mention, text: str, lex: Lexicon) -> tuple[str, st
         return place_before, place_after
     if after_text[:2] in _POSSESSIVE_S and after_text[2:3] == " ":
         following = after_text[3:].split(None, 1)
-        if following and _fold(following[0].strip(_TRIM_AFTER)) in lex.not_person_after_possessive:
+        if (
+            following
+            and _fold(following[0].strip(_TRIM_AFTER), memos) in lex.not_person_after_possessive
+        ):
             mention.not_person = True  # "Instagram's platform"
     if (start == 0 or text[start - 1] == "\n") and (dateline := _DATELINE_AFTER.match(after_text)):
         # A dateline: "LISBON — The city ...", "LONDON 1996-08-30"; not a topic before a
@@ -1043,10 +1133,10 @@ def _vote_near_words(mention: Mention, text: str, lex: Lexicon) -> tuple[str, st
     if after_text[0] == ",":
         # An apposition: "Lei Jun, founder and CEO", "Harbourline, the operator of ...".
         pieces = after_text[1:].split(None, 4)[:4]
-        after = _fold(pieces[0].strip(_TRIM_AFTER)) if pieces else ""
+        after = _fold(pieces[0].strip(_TRIM_AFTER), memos) if pieces else ""
         if after in _DETERMINERS or (pieces and pieces[0][:1].isupper()):
             # "..., the operator of", "..., Vessen Marine's managing director"
-            nouns = [_fold(p.strip(_TRIM_AFTER)) for p in pieces[1:]]
+            nouns = [_fold(p.strip(_TRIM_AFTER), memos) for p in pieces[1:]]
         else:
             nouns = [after]
         if pieces and (after in lex.droppable_suffixes or _is_bare_suffix(after, pieces[0], lex)):
@@ -1059,19 +1149,19 @@ def _vote_near_words(mention: Mention, text: str, lex: Lexicon) -> tuple[str, st
         pieces = [next_word] if next_word else after_text.split(None, 1)
         if pieces and pieces[0][0] != "(":
             # A word after the name: what it says depends on the word alone.
-            vote = _AFTER_WORDS.get(pieces[0], _UNSEEN)
-            if vote is _UNSEEN:
-                vote = _after_word(pieces[0], lex)
+            token = pieces[0]
+            after_words = memos.after_words
+            vote = after_words[token] if token in after_words else _after_word(token, lex, memos)
             if vote is not None:
                 add_vote(votes, vote[0], vote[1])
             return place_before, place_after
-        after = _fold(pieces[0].strip(_TRIM_AFTER)) if pieces else ""
+        after = _fold(pieces[0].strip(_TRIM_AFTER), memos) if pieces else ""
         if after in lex.org_after:
             add_vote(votes, ORG, 1.5)
         elif after in _TEAM_ROLES:
             add_vote(votes, ORG, 1.5)  # a team: "Surrey captain", "Barcelona coach"
         elif after_text[1:3].lstrip(" ")[:1] == "(":
-            inside = _fold(after_text.split("(", 1)[1].split(")", 1)[0].strip())
+            inside = _fold(after_text.split("(", 1)[1].split(")", 1)[0].strip(), memos)
             if lex.gazetteer.get(inside, _UNKNOWN)[0] is PLACE:
                 add_vote(votes, PERSON, 2.0)  # a player and their country: "Edberg (Sweden)"
         elif after in lex.person_after:
@@ -1090,17 +1180,7 @@ def _mark_not_person(mention: Mention, before: str, next_word: str, lex: Lexicon
             mention.not_person = True
 
 
-_TOKEN_CLASSES: dict[str, str] = {}
-# What a word just before or after a name says about it, by the word: pure functions of the
-# word and the lexicon, remembered.
-_BEFORE_WORDS: dict[str, tuple[tuple[tuple[EntityType, float], ...], bool, bool, bool]] = {}
-_AFTER_WORDS: dict[str, tuple[EntityType, float] | None] = {}
-_UNSEEN = ("", 0.0)
-
-
-def _before_word(
-    before: str, lex: Lexicon
-) -> tuple[tuple[tuple[EntityType, float], ...], bool, bool, bool]:
+def _before_word(before: str, lex: Lexicon, memos: Memos) -> WordVotes:
     """What a folded word before a name says: its person or organisation votes, whether it ends
     a two-word context ("invested in"), whether it says place ("in"), and product ("called")."""
     votes: list[tuple[EntityType, float]] = []
@@ -1110,20 +1190,20 @@ def _before_word(
         votes.append((PERSON, 3.0))
     if before in lex.org_before:
         votes.append((ORG, 2.0))
-    if len(_BEFORE_WORDS) > 100_000:
-        _BEFORE_WORDS.clear()
-    found = _BEFORE_WORDS[before] = (
-        tuple(votes),
-        before in lex.pair_seconds,
-        before in lex.place_before,
-        before in lex.product_before,
+    return memos.before_words.remember(
+        before,
+        (
+            tuple(votes),
+            before in lex.pair_seconds,
+            before in lex.place_before,
+            before in lex.product_before,
+        ),
     )
-    return found
 
 
-def _after_word(token: str, lex: Lexicon) -> tuple[EntityType, float] | None:
+def _after_word(token: str, lex: Lexicon, memos: Memos) -> tuple[EntityType, float] | None:
     """The vote a word after a name gives ("Apple shares", "Surrey captain", "Musk said")."""
-    after = _fold(token.strip(_TRIM_AFTER))
+    after = _fold(token.strip(_TRIM_AFTER), memos)
     vote: tuple[EntityType, float] | None = None
     if after in lex.org_after:
         vote = (ORG, 1.5)
@@ -1131,29 +1211,24 @@ def _after_word(token: str, lex: Lexicon) -> tuple[EntityType, float] | None:
         vote = (ORG, 1.5)  # a team: "Surrey captain", "Barcelona coach"
     elif after in lex.person_after:
         vote = (PERSON, 1.0 if after in ("who", "whose") else 0.5)
-    if len(_AFTER_WORDS) > 100_000:
-        _AFTER_WORDS.clear()
-    _AFTER_WORDS[token] = vote
-    return vote
+    return memos.after_words.remember(token, vote)
 
 
-def _token_class(token: str) -> str:
+def _token_class(token: str, memos: Memos) -> str:
     """:func:`learned.token_class`, remembered."""
-    found = _TOKEN_CLASSES.get(token)
+    found = memos.token_classes.get(token)
     if found is None:
-        if len(_TOKEN_CLASSES) > 100_000:
-            _TOKEN_CLASSES.clear()
-        found = _TOKEN_CLASSES[token] = learned.token_class(token)
+        found = memos.token_classes.remember(token, learned.token_class(token))
     return found
 
 
-def _token_after(after_text: str) -> str:
+def _token_after(after_text: str, memos: Memos) -> str:
     """The learned model's class of the token after a mention, from the text that follows it."""
     if after_text[:1] == " " and after_text[1:2].isalpha():
         # The common case: a word after one space.
         token = after_text[1:32].split(None, 1)[0]
         if token[-1].isalpha():
-            return _TOKEN_CLASSES.get(token) or _token_class(token)
+            return memos.token_classes.get(token) or _token_class(token, memos)
     following = after_text[:32]
     if not following or following[0] == "\n":
         return "<s>"
@@ -1164,7 +1239,7 @@ def _token_after(after_text: str) -> str:
     token = following[1:].split(None, 1)[0]
     if token in _POSSESSIVE_S:
         return "'s"
-    return _token_class(token.rstrip(_TRIM_TOKEN) or token)
+    return _token_class(token.rstrip(_TRIM_TOKEN) or token, memos)
 
 
 def name_features(mention: Mention, lex: Lexicon) -> list[str]:
@@ -1182,24 +1257,9 @@ def place_features(mention: Mention, text: str) -> list[str]:
     )
 
 
-# Memos of the exponentials of the weights summed per name and per context: pure functions of
-# their keys, so they never change a result, only spare the work when the same names come back.
-_NAME_SCORES: dict[str, tuple[float, float, float, float]] = {}
-_PLACE_SCORES: dict[tuple[str, str, str, str, bool, bool], tuple[float, float, float, float]] = {}
-
-
-def clear_memos() -> None:
-    """Forget the memoised learned scores (after the weights change)."""
-    _NAME_SCORES.clear()
-    _PLACE_SCORES.clear()
-    _SINGLE_WORDS.clear()
-    _BEFORE_WORDS.clear()
-    _AFTER_WORDS.clear()
-    _RUNS.clear()
-    _SHAPES.clear()
-
-
-def _vote_learned(groups: dict[str, list[Mention]], lex: Lexicon, table: learned.Weights) -> None:
+def _vote_learned(
+    groups: dict[str, list[Mention]], lex: Lexicon, table: learned.Weights, memos: Memos
+) -> None:
     """Add the learned model's opinion once per name: its probabilities averaged over the
     mentions, so that a name mentioned often is not decided by the model alone.
 
@@ -1208,17 +1268,13 @@ def _vote_learned(groups: dict[str, list[Mention]], lex: Lexicon, table: learned
     """
     scale = learned.SCALE
     person, organisation, place, other = learned.CLASSES
-    name_memo, place_memo = _NAME_SCORES, _PLACE_SCORES
-    if len(name_memo) > 100_000:
-        name_memo.clear()
-    if len(place_memo) > 100_000:
-        place_memo.clear()
+    name_memo, place_memo = memos.name_scores, memos.context_scores
     for group in groups.values():
         first = group[0]
         name_scores = name_memo.get(first.surface)
         if name_scores is None:
-            name_scores = name_memo[first.surface] = _exponentials(
-                learned.score(name_features(first, lex), table)
+            name_scores = name_memo.remember(
+                first.surface, _exponentials(learned.score(name_features(first, lex), table))
             )
         a0, a1, a2, a3 = name_scores
         t0 = t1 = t2 = t3 = 0.0
@@ -1226,8 +1282,9 @@ def _vote_learned(groups: dict[str, list[Mention]], lex: Lexicon, table: learned
             place_key = (*mention.context, mention.initial, mention.headline)
             scores = place_memo.get(place_key)
             if scores is None:
-                scores = place_memo[place_key] = _exponentials(
-                    learned.score(learned.context_features(*place_key), table)
+                features = learned.context_features(*place_key)
+                scores = place_memo.remember(
+                    place_key, _exponentials(learned.score(features, table))
                 )
             b0, b1, b2, b3 = scores
             x0, x1, x2, x3 = a0 * b0, a1 * b1, a2 * b2, a3 * b3

@@ -22,6 +22,7 @@ from collections.abc import Callable, Mapping
 from rapidfuzz.fuzz import ratio
 
 from reader.entities.lexicon import Lexicon
+from reader.entities.memo import Memo
 from reader.entities.mentions import Mention
 from reader.entities.voting import provisional_type, total_votes
 from reader.model import EntityType
@@ -34,8 +35,6 @@ _FUZZY_MAX_LENGTH = 80
 """Longer runs of capitalised words (a list, a table) are no name to find a slip in."""
 _SHARED_FORM_LIMIT = 16
 _DIGITS = re.compile(r"\d+")
-_PLAINS: dict[str, str] = {}
-"""Keys without accents or punctuation, remembered (a pure function of the key)."""
 
 
 def _plain(key: str) -> str:
@@ -68,8 +67,13 @@ class _Groups:
             self.parent[a] = b
 
 
-def merge_mentions(by_key: dict[str, list[Mention]], lex: Lexicon) -> list[list[Mention]]:
-    """Cluster groups of mentions (by folded name) into entities, each in reading order."""
+def merge_mentions(
+    by_key: dict[str, list[Mention]], lex: Lexicon, plains: Memo[str, str] | None = None
+) -> list[list[Mention]]:
+    """Cluster groups of mentions (by folded name) into entities, each in reading order.
+
+    ``plains`` remembers each key without accents or punctuation (a pure function of the key).
+    """
     if len(by_key) < 2:
         return list(by_key.values())
 
@@ -123,7 +127,7 @@ def merge_mentions(by_key: dict[str, list[Mention]], lex: Lexicon) -> list[list[
             )
             groups.join(key, target)
 
-    _merge_spelling_variants(list(by_key), groups)
+    _merge_spelling_variants(list(by_key), groups, Memo() if plains is None else plains)
 
     clusters: dict[str, list[Mention]] = {}
     merged = False
@@ -192,7 +196,7 @@ def _has_neighbour(ends: dict[tuple[str, int], int], end: str, size: int) -> boo
     )
 
 
-def _merge_spelling_variants(keys: list[str], groups: _Groups) -> None:
+def _merge_spelling_variants(keys: list[str], groups: _Groups, plains: Memo[str, str]) -> None:
     """Join names that differ only by accents, punctuation or a small slip.
 
     A ratio of 94 allows a letter or two added, dropped or changed in a long name. Candidate
@@ -205,13 +209,10 @@ def _merge_spelling_variants(keys: list[str], groups: _Groups) -> None:
     """
     by_plain: dict[str, str] = {}
     long_names: list[tuple[str, str]] = []
-    plains = _PLAINS
-    if len(plains) > 100_000:
-        plains.clear()
     for key in keys:
         plain = plains.get(key)
         if plain is None:
-            plain = plains[key] = _plain(key)
+            plain = plains.remember(key, _plain(key))
         if plain in by_plain:
             groups.join(key, by_plain[plain])
             continue

@@ -30,7 +30,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from common import Score, data_path
-from eval_entities import ConllDocument, RebuiltDocument, gold_spans, rebuild
+from eval_entities import ConllDocument, RebuiltDocument, rebuild
 
 from reader.entities import extract_entities
 from reader.model import EntityType

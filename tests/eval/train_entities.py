@@ -144,18 +144,18 @@ def report(title: str, mentions: list[Example], weights: dict[str, list[float]])
 
 def pipeline_on_held_out(held_docs: list, weights: dict[str, list[float]]) -> None:
     """Whole-extractor F1 on the held-out documents, with weights fitted without them."""
-    from reader.entities import mentions
+    from reader import entities
 
     installed = learned.WEIGHTS_PATH
     with tempfile.TemporaryDirectory() as folder:
         learned.WEIGHTS_PATH = Path(folder) / "weights.tsv"
         save(weights)
         learned.weights.cache_clear()
-        mentions.clear_memos()
+        entities.clear_memos()
         result = evaluate(held_docs, "lines")
     learned.WEIGHTS_PATH = installed
     learned.weights.cache_clear()
-    mentions.clear_memos()
+    entities.clear_memos()
     print("whole extractor on the held-out documents (one sentence a line):")
     print(result.untyped.line("  untyped (exact span)"))
     print(result.typed.line("  typed (exact span and type)"))
