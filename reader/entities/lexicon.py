@@ -77,6 +77,8 @@ class Lexicon:
     gazetteer: dict[str, tuple[EntityType, float]]
     """Whole names with a known type and how strongly it votes: countries, capitals, provinces
     (PLACE), nationalities and groups (NORP)."""
+    work_nouns: frozenset[str]
+    """Nouns before a quoted title that make it a work: 'the song "Bad Blood"'."""
     state_abbreviations: frozenset[str]
     """US state abbreviations whose dot belongs to the name: "Calif.", "Mass."."""
     place_stems: frozenset[str]
@@ -203,7 +205,10 @@ def lexicon() -> Lexicon:
         common | not_names | date_words | initial_never,
         {
             EntityType.PLACE: states,
-            EntityType.ORG: _phrases(media["outlets"]) | _phrases(media["brands"]),
+            EntityType.ORG: _phrases(media["outlets"])
+            | _phrases(media["brands"])
+            | _phrases(data["institutions"]["known"]),
+            EntityType.OTHER: _phrases(data["works"]["awards"]),
             EntityType.PRODUCT: _phrases(media["products"]),
         },
     )
@@ -241,6 +246,7 @@ def lexicon() -> Lexicon:
         single_word_stops=not_names | date_words | honorifics | title_heads | title_modifiers,
         pair_seconds=frozenset(second for _, second in org_pairs | place_pairs),
         gazetteer=gazetteer,
+        work_nouns=_words(data["works"]["nouns"]),
         state_abbreviations=states,
         place_stems=place_stems(gazetteer),
     )

@@ -33,7 +33,7 @@ from reader.entities.memo import Memos, RunCut, Votes, WordVotes
 from reader.model import EntityType
 
 PERSON, ORG, PLACE, NORP = EntityType.PERSON, EntityType.ORG, EntityType.PLACE, EntityType.NORP
-PRODUCT, EVENT = EntityType.PRODUCT, EntityType.EVENT
+PRODUCT, EVENT, OTHER = EntityType.PRODUCT, EntityType.EVENT, EntityType.OTHER
 
 _UNKNOWN: tuple[EntityType | None, float] = (None, 0.0)
 
@@ -66,6 +66,7 @@ _ADVERB_ENDINGS = (
     "ally", "fully", "ately", "ently", "antly", "ously", "ively", "ingly", "edly", "ibly",
     "ably", "ely", "tly", "arly", "dly", "wly", "ply", "ssly", "ckly",
 )  # fmt: skip
+_QUOTES = frozenset("\"“‘'")
 _DETERMINERS = frozenset(["the", "a", "an", "its", "his", "her", "their"])
 _POSSESSIVE_DETERMINERS = frozenset(["my", "your", "his", "her", "its", "our", "their"])
 _WEAK_PERSON_SHARE = 0.7
@@ -1049,12 +1050,21 @@ def _vote_context(
     """Add the votes the words around a mention give; return the learned model's classes of
     the tokens around it (as :func:`learned.context_token` gives them)."""
     place_before, place_after = _vote_near_words(mention, text, lex, memos)
+    if place_before in _QUOTES and _names_a_work(text, mention.start - 1, lex, memos):
+        add_vote(mention.votes, OTHER, 6.0)  # 'the song "Bad Blood"'
+        mention.not_person = True
     return (
         place_before,
         place_after,
         learned.second_before(text, mention.start, place_before),
         learned.second_after(text, mention.end, place_after),
     )
+
+
+def _names_a_work(text: str, quote: int, lex: Lexicon, memos: Memos) -> bool:
+    """Whether the word before the opening quote at ``quote`` is a work's noun ("song")."""
+    before, _ = _word_before(text, quote, memos)
+    return before in lex.work_nouns
 
 
 def _vote_near_words(mention: Mention, text: str, lex: Lexicon, memos: Memos) -> tuple[str, str]:
