@@ -107,6 +107,8 @@ def merge_mentions(
             by_stem.setdefault(key_words[:stem], []).append(key)
 
     groups = _Groups(list(by_key))
+    shared: dict[str, list[str]] = {}
+    """Surnames two people of the text share ("Castro" of "Fidel Castro" and "Raul Castro")."""
     candidates = [
         k
         for k in by_key
@@ -116,6 +118,14 @@ def merge_mentions(
         targets = _targets(
             key, words, type_of, by_key, by_last, by_first, by_initials, by_stem, lex.gazetteer
         )
+        people = {
+            t
+            for t in targets
+            if len(words[t]) > 1 and words[t][-1] == key and type_of(t) is EntityType.PERSON
+        }
+        if len(words[key]) == 1 and len(people) > 1:
+            shared[key] = sorted(people, key=lambda t: first_seen[t])
+            continue
         if targets:
             # The nearest longer form seen before; else the first one seen after.
             start = first_seen[key]
@@ -132,6 +142,10 @@ def merge_mentions(
     clusters: dict[str, list[Mention]] = {}
     merged = False
     for key, group in by_key.items():
+        if key in shared:
+            merged = True
+            _share_surname(group, shared[key], by_key, groups, clusters)
+            continue
         root = groups.find(key)
         if root in clusters:
             clusters[root].extend(group)
@@ -141,6 +155,29 @@ def merge_mentions(
     if not merged:
         return list(clusters.values())
     return [sorted(c, key=lambda m: m.start) if len(c) > 1 else c for c in clusters.values()]
+
+
+def _share_surname(
+    group: list[Mention],
+    people: list[str],
+    by_key: dict[str, list[Mention]],
+    groups: _Groups,
+    clusters: dict[str, list[Mention]],
+) -> None:
+    """Give each mention of a surname two people share to the one named most recently before
+    it ("Fidel Castro ... Raul Castro ... Castro" is Raul); one before any of them stays apart.
+    """
+    full_mentions = sorted(
+        (m.start, person) for person in people for m in by_key[person] if len(m.words) > 1
+    )
+    for mention in group:
+        latest = None
+        for start, person in full_mentions:
+            if start >= mention.start:
+                break
+            latest = person
+        root = groups.find(latest) if latest is not None else "\x00" + mention.key
+        clusters.setdefault(root, []).append(mention)
 
 
 def _targets(
