@@ -157,7 +157,9 @@ def build_gazetteer(
         add([d + "s" for d in demonyms], EntityType.NORP, COUNTRY_WEIGHT)  # "Norwegians"
     add(list(norp_words), EntityType.NORP, COUNTRY_WEIGHT)
     for kind, names in (extra or {}).items():
-        add(list(names), kind, COUNTRY_WEIGHT)
+        # Hand-kept names win over the country data's codes ("GM" is also the Gambia's).
+        for name in names:
+            gazetteer[fold(name)] = (kind, COUNTRY_WEIGHT)
     return gazetteer
 
 

@@ -87,7 +87,8 @@ _DATELINE_AFTER = re.compile(r"(?:,[^\S\n]+[A-Z][\w.]*)?[^\S\n]+(?:[—–-]|\d{
 _DATELINE_DATE = re.compile(r"(?:,[^\S\n]+[A-Z][\w.]*)?[^\S\n]+\d{4}-\d\d-\d\d")
 _NORP_ENDINGS = ("an", "ans", "ese", "ish", "i", "is", "en", "ens")
 _COORDINATORS = frozenset([" and ", " or ", " & ", " nor "])
-_LIST_SEPARATORS = _COORDINATORS | frozenset([", ", ", and ", ", or "])
+_CLOSING_SEPARATORS = frozenset([", and ", ", or "])
+_LIST_SEPARATORS = _COORDINATORS | _CLOSING_SEPARATORS | frozenset([", "])
 _TRIM_AFTER = ",.;:!?\"'”’)"
 _DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
@@ -1372,11 +1373,12 @@ def _shape_votes(mention: Mention, lex: Lexicon) -> Votes:
 
 
 def _share_coordinated_votes(mentions: list[Mention], text: str) -> None:
-    """Names in a list share their evidence: "routes to Barreiro and Seixal", "Xpeng Motor
-    and Nio".
+    """Names in a list share their evidence: "routes to Barreiro and Seixal", "Siemens, Alstom
+    and Hitachi Rail Ltd".
 
-    A nationality's evidence is not shared: it is an adjective as often as a name, and "Chinese"
-    in "Trump and Chinese officials" says nothing about "Trump".
+    A list is a chain of names joined by "and", "or", "&", "nor", or by commas when one of
+    those closes it. A nationality's evidence is not shared: it is an adjective as often as a
+    name, and "Chinese" in "Trump and Chinese officials" says nothing about "Trump".
     """
     for left, right in pairwise(mentions):
         if (
@@ -1385,11 +1387,36 @@ def _share_coordinated_votes(mentions: list[Mention], text: str) -> None:
             and text[left.end : right.start] in _LIST_SEPARATORS
         ):
             left.not_person = right.not_person = True  # "on Facebook, Twitter and Instagram"
-        if right.start - left.end <= 5 and text[left.end : right.start] in _COORDINATORS:
-            left_votes, right_votes = dict(left.votes), dict(right.votes)
-            for kind, weight in right_votes.items():
+    for chain in _lists(mentions, text):
+        pooled: Votes = {}
+        for mention in chain:
+            for kind, weight in mention.votes.items():
                 if kind is not NORP:
-                    add_vote(left.votes, kind, weight)
-            for kind, weight in left_votes.items():
-                if kind is not NORP:
-                    add_vote(right.votes, kind, weight)
+                    pooled[kind] = pooled.get(kind, 0.0) + weight
+        for mention in chain:
+            own = mention.votes.get(NORP)
+            mention.votes = dict(pooled)
+            if own is not None:
+                mention.votes[NORP] = own
+
+
+def _lists(mentions: list[Mention], text: str) -> list[list[Mention]]:
+    """The chains of names that form a list, each closed by a coordinator."""
+    chains: list[list[Mention]] = []
+    chain: list[Mention] = []
+    closed = False
+    for left, right in pairwise(mentions):
+        gap = text[left.end : right.start] if right.start - left.end <= 6 else ""
+        joined = gap in _COORDINATORS or gap in _CLOSING_SEPARATORS
+        if joined or (gap == ", " and not closed):
+            if not chain:
+                chain = [left]
+            chain.append(right)
+            closed = closed or joined
+            continue
+        if closed:
+            chains.append(chain)
+        chain, closed = [], False
+    if closed:
+        chains.append(chain)
+    return chains

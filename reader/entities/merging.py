@@ -21,7 +21,7 @@ from collections.abc import Callable, Mapping
 
 from rapidfuzz.fuzz import ratio
 
-from reader.entities.lexicon import Lexicon
+from reader.entities.lexicon import COUNTRY_WEIGHT, Lexicon
 from reader.entities.memo import Memo
 from reader.entities.mentions import Mention
 from reader.entities.voting import provisional_type, total_votes
@@ -189,7 +189,7 @@ def _targets(
     by_first: dict[str, list[str]],
     by_initials: dict[str, list[str]],
     by_stem: dict[tuple[str, ...], list[str]],
-    known: Mapping[str, object],
+    known: Mapping[str, tuple[EntityType, float]],
 ) -> list[str]:
     """The longer names ``key`` is a short form of (``known``: the names the country data and
     the word lists type)."""
@@ -212,7 +212,7 @@ def _targets(
                 and other not in found
             ):
                 targets.append(other)
-    elif n == 1 and word in by_last and key not in known:
+    elif n == 1 and word in by_last and _weakly_known(known.get(key)):
         # A surname the weak evidence of its own mentions typed otherwise ("Delmont" voted a
         # product in "a rival called Delmont", "Bale" a place in "in Bale's words"): a person
         # named in full is the better reading. Not a name the country data and word lists know
@@ -224,6 +224,12 @@ def _targets(
     if n == 1 and surface.isupper() and 2 <= len(surface) <= 6:
         targets.extend(by_initials.get(own[0], ()))
     return targets
+
+
+def _weakly_known(entry: tuple[EntityType, float] | None) -> bool:
+    """Whether the word lists know a name not at all, or only as a province or a capital
+    ("Bale" is also Basel): not as a country or a nationality ("English")."""
+    return entry is None or entry[1] < COUNTRY_WEIGHT
 
 
 def _has_neighbour(ends: dict[tuple[str, int], int], end: str, size: int) -> bool:
