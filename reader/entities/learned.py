@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from functools import cache
 
 from reader.data import data_path
@@ -47,7 +48,9 @@ def _is_word(token_class: str) -> bool:
     return token_class.isalpha() and token_class.islower() and token_class != "low"
 
 
-def second_before(text: str, start: int, before: str) -> str:
+def second_before(
+    text: str, start: int, before: str, classify: Callable[[str], str] | None = None
+) -> str:
     """The class of the token before the word ``before`` that ends one space before ``start``
     ("according" of "according to Reuters"), or "" when ``before`` is no lower-case word."""
     if not _is_word(before):
@@ -55,10 +58,12 @@ def second_before(text: str, start: int, before: str) -> str:
     word_start = start - 1 - len(before)
     if word_start < 0 or text[word_start : start - 1].casefold() != before:
         return ""
-    return _token_before(text, word_start)
+    return _token_before(text, word_start, classify or token_class)
 
 
-def second_after(text: str, end: int, after: str) -> str:
+def second_after(
+    text: str, end: int, after: str, classify: Callable[[str], str] | None = None
+) -> str:
     """The class of the token after the word ``after`` that follows ``end`` by one space
     ("said" of "Reuters reported said"), or "" when ``after`` is no lower-case word."""
     if not _is_word(after):
@@ -66,7 +71,7 @@ def second_after(text: str, end: int, after: str) -> str:
     word_end = end + 1 + len(after)
     if text[end + 1 : word_end].casefold() != after:
         return ""
-    return _token_after(text, word_end)
+    return _token_after(text, word_end, classify or token_class)
 
 
 def token_class(token: str) -> str:
@@ -84,7 +89,7 @@ def token_class(token: str) -> str:
     return token if len(token) <= 2 else token[0]
 
 
-def _token_before(text: str, start: int) -> str:
+def _token_before(text: str, start: int, classify: Callable[[str], str] = token_class) -> str:
     if start == 0:
         return "<s>"
     previous = text[start - 1]
@@ -99,10 +104,10 @@ def _token_before(text: str, start: int) -> str:
     newline = token.rfind("\n")
     if newline >= 0:
         token = token[newline + 1 :]
-    return token_class(token)
+    return classify(token)
 
 
-def _token_after(text: str, end: int) -> str:
+def _token_after(text: str, end: int, classify: Callable[[str], str] = token_class) -> str:
     following = text[end : end + 32]
     if not following or following[0] == "\n":
         return "<s>"
@@ -116,7 +121,7 @@ def _token_after(text: str, end: int) -> str:
     if token in ("'s", "’s"):
         return "'s"
     word = token.rstrip(",.;:!?\"')”’")
-    return token_class(word or token)
+    return classify(word or token)
 
 
 def shape_features(

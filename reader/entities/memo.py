@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from typing import Generic, TypeVar
 
+from reader.entities import learned
 from reader.model import EntityType
 
 K = TypeVar("K")
@@ -81,6 +82,13 @@ class Memos:
     """A context → the exponentials of its learned scores."""
     plains: Memo[str, str] = field(default_factory=Memo)
     """A key → the same without accents or punctuation (for spelling variants)."""
+
+    def token_class(self, token: str) -> str:
+        """The learned model's class of a token, remembered."""
+        found = self.token_classes.get(token)
+        if found is None:
+            found = self.token_classes.remember(token, learned.token_class(token))
+        return found
 
     def clear(self) -> None:
         """Forget everything (after the weights or word lists change)."""

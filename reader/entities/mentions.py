@@ -107,9 +107,9 @@ _TABLE_ROW = re.compile(r"[^\S\n]+[(\d][^\n]{0,200}")
 _LOWER_WORD_IN_LINE = re.compile(r"\b[a-z]{2,}")
 # A brand spelt with a small first letter and a capital second ("iPhone", "eBay"), not inside a
 # web or mail address, with the model words that follow it ("iPad Pro", "iPhone 12").
-# (The character before it is matched, not looked behind at: a scan for it is then cheap.)
+# (The space before it is matched, not looked behind at: a scan for it is then cheap.)
 _LOWER_START_NAME = re.compile(
-    r"(?:^|[ \n\"“(])([a-z][A-Z][a-z]\w*(?![\w.@/]\w)"
+    r"(?:^| )([a-z][A-Z][a-z]\w*(?![\w.@/]\w)"
     r"(?:[^\S\n]+(?:Pro|Mini|Air|Max|Plus|Ultra|Nano|Touch|SE|X[SR]?|\d{1,2})\b(?![.,]\d))*)"
 )
 # A number after a brand in mixed case names a model: "PlayStation 5", "GoPro 9".
@@ -877,7 +877,7 @@ def _name_span(text: str, start: int, end: int, surface: str) -> tuple[int, int,
             surface = surface[:cut]
             end = start + cut
     if (
-        end < n
+        text[end + 1 : end + 2].isdigit()
         and text[end] == " "
         and _is_mixed_case(surface)
         and (model := _MODEL_NUMBER.match(text, end))
@@ -1051,15 +1051,15 @@ def _vote_context(
     """Add the votes the words around a mention give; return the learned model's classes of
     the tokens around it (as :func:`learned.context_token` gives them)."""
     place_before, place_after = _vote_near_words(mention, text, lex, memos)
-    if place_before in _QUOTES and _names_a_work(text, mention.start - 1, lex, memos):
+    before2 = after2 = ""
+    if place_before.islower() and place_before.isalpha():
+        before2 = learned.second_before(text, mention.start, place_before, memos.token_class)
+    elif place_before in _QUOTES and _names_a_work(text, mention.start - 1, lex, memos):
         add_vote(mention.votes, OTHER, 6.0)  # 'the song "Bad Blood"'
         mention.not_person = True
-    return (
-        place_before,
-        place_after,
-        learned.second_before(text, mention.start, place_before),
-        learned.second_after(text, mention.end, place_after),
-    )
+    if place_after.islower() and place_after.isalpha():
+        after2 = learned.second_after(text, mention.end, place_after, memos.token_class)
+    return place_before, place_after, before2, after2
 
 
 def _names_a_work(text: str, quote: int, lex: Lexicon, memos: Memos) -> bool:
