@@ -169,7 +169,8 @@ def test_titles_type_the_name_after_them_and_are_never_names(
 @pytest.mark.parametrize(
     ("text", "name", "kind"),
     [
-        ("The Securities and Exchange Commission fined it.", "Securities and Exchange Commission", ORG),
+        ("The Securities and Exchange Commission fined it.", "Securities and Exchange Commission",
+         ORG),
         ("Police in Phoenix, Ariz., said the man fled.", "Ariz.", PLACE),
         ("The Taliban seized the town overnight.", "Taliban", ORG),
         ("Rows of Soviet tanks were seen.", "Soviet", NORP),
