@@ -41,20 +41,21 @@ def context_token(text: str, start: int, end: int) -> tuple[str, str, str, str]:
     a line start or end ``<s>``; punctuation is kept (``(``, ``,``, ``'s``).
     """
     before, after = _token_before(text, start), _token_after(text, end)
-    return before, after, second_before(text, start, before), second_after(text, end, after)
+    before2 = second_before(text, start, before) if _is_word(before) else ""
+    after2 = second_after(text, end, after) if _is_word(after) else ""
+    return before, after, before2, after2
 
 
 def _is_word(token_class: str) -> bool:
-    return token_class.isalpha() and token_class.islower() and token_class != "low"
+    """Whether a token's class is a lower-case word (every class but "low" in lower case is)."""
+    return token_class.islower() and token_class.isalpha()
 
 
 def second_before(
     text: str, start: int, before: str, classify: Callable[[str], str] | None = None
 ) -> str:
-    """The class of the token before the word ``before`` that ends one space before ``start``
-    ("according" of "according to Reuters"), or "" when ``before`` is no lower-case word."""
-    if not _is_word(before):
-        return ""
+    """The class of the token before the lower-case word ``before`` that ends one space before
+    ``start`` ("according" of "according to Reuters"), or "" when it is not there."""
     word_start = start - 1 - len(before)
     if word_start < 0 or text[word_start : start - 1].casefold() != before:
         return ""
@@ -64,10 +65,8 @@ def second_before(
 def second_after(
     text: str, end: int, after: str, classify: Callable[[str], str] | None = None
 ) -> str:
-    """The class of the token after the word ``after`` that follows ``end`` by one space
-    ("said" of "Reuters reported said"), or "" when ``after`` is no lower-case word."""
-    if not _is_word(after):
-        return ""
+    """The class of the token after the lower-case word ``after`` that follows ``end`` by one
+    space ("on" of "Reuters reported on"), or "" when it is not there."""
     word_end = end + 1 + len(after)
     if text[end + 1 : word_end].casefold() != after:
         return ""

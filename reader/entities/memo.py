@@ -26,7 +26,7 @@ WordVotes = tuple[tuple[tuple[EntityType, float], ...], bool, bool, bool]
 """What a word before a name says: its votes, whether it ends a two-word context, place word,
 product word."""
 Scores = tuple[float, float, float, float]
-ContextKey = tuple[str, str, str, str, bool, bool]
+ContextKey = tuple[str, str, bool, bool]
 
 SMALL = 100_000
 LARGE = 200_000
@@ -79,7 +79,10 @@ class Memos:
     name_scores: Memo[str, Scores] = field(default_factory=Memo)
     """A name's surface → the exponentials of its learned scores."""
     context_scores: Memo[ContextKey, Scores] = field(default_factory=Memo)
-    """A context → the exponentials of its learned scores."""
+    """A context (the tokens beside a name, whether it opens a sentence or is in a headline)
+    → the exponentials of its learned scores."""
+    pair_scores: Memo[str, Scores] = field(default_factory=Memo)
+    """A two-word context feature ("pp=according_to") → the exponentials of its scores."""
     plains: Memo[str, str] = field(default_factory=Memo)
     """A key → the same without accents or punctuation (for spelling variants)."""
 

@@ -29,7 +29,7 @@ from itertools import pairwise
 
 from reader.entities import learned
 from reader.entities.lexicon import Lexicon, fold, lexicon
-from reader.entities.memo import Memos, RunCut, Votes, WordVotes
+from reader.entities.memo import Memos, RunCut, Scores, Votes, WordVotes
 from reader.model import EntityType
 
 PERSON, ORG, PLACE, NORP = EntityType.PERSON, EntityType.ORG, EntityType.PLACE, EntityType.NORP
@@ -105,13 +105,6 @@ _INNER_ABBREVIATIONS = frozenset(["vs", "v", "e.g", "i.e", "cf", "approx", "incl
 _HOLIDAY_DAY = re.compile(r"[^\S\n]+(?:Day|Eve|DAY|EVE)\b")
 _TABLE_ROW = re.compile(r"[^\S\n]+[(\d][^\n]{0,200}")
 _LOWER_WORD_IN_LINE = re.compile(r"\b[a-z]{2,}")
-# A brand spelt with a small first letter and a capital second ("iPhone", "eBay"), not inside a
-# web or mail address, with the model words that follow it ("iPad Pro", "iPhone 12").
-# (The space before it is matched, not looked behind at: a scan for it is then cheap.)
-_LOWER_START_NAME = re.compile(
-    r"(?:^| )([a-z][A-Z][a-z]\w*(?![\w.@/]\w)"
-    r"(?:[^\S\n]+(?:Pro|Mini|Air|Max|Plus|Ultra|Nano|Touch|SE|X[SR]?|\d{1,2})\b(?![.,]\d))*)"
-)
 # A number after a brand in mixed case names a model: "PlayStation 5", "GoPro 9".
 _MODEL_NUMBER = re.compile(r"[^\S\n]\d{1,2}\b(?![.,%]\d|%)")
 
@@ -665,8 +658,10 @@ def find_mentions(
     """
     lex = lexicon()
     scan = _Scan(text, lex, lowercase or LowercaseUse(text), memos or Memos())
+    read = scan.read
     for match in _span_pattern().finditer(text):
-        scan.read(match.start(), match.end(), match.group())
+        start, end = match.span()
+        read(start, end, text[start:end])
     mentions = scan.finish()
     groups = _grouped(mentions)
     _vote_groups(groups, mentions, text, lex, scan.memos)
@@ -705,10 +700,15 @@ class _Scan:
         text = self.text
         if start >= self.line_end:
             self._enter_line(start)
-        span = _name_span(text, start, end, surface)
-        if span is None:
-            return
-        start, end, surface = span
+        if (
+            (start and text[start - 1] not in _SPACE_OR_MARK)
+            or text[end : end + 1] in _AFTER_WORD_MARKS
+            or text[end + 1 : end + 2].isdigit()
+        ):
+            span = _name_span(text, start, end, surface)
+            if span is None:
+                return
+            start, end, surface = span
         if self.headline and (self.headline == _TITLE_CASE or surface.count(" ") >= 2):
             self.headline_runs.append(_words_of(text, start, surface, self.lex, self.memos))
             return
@@ -839,13 +839,9 @@ class _Scan:
         )
 
     def finish(self) -> list[Mention]:
-        """Every mention in reading order, with the brands in lower case, the confirmed
-        suspects and the names of headlines added."""
+        """Every mention in reading order, with the confirmed suspects and the names of
+        headlines added."""
         text, lex, mentions = self.text, self.lex, self.mentions
-        lower_start = _lower_start_mentions(text, self.memos)
-        if lower_start:
-            mentions.extend(lower_start)
-            mentions.sort(key=lambda m: m.start)
         if self.suspects:
             mentions.extend(_confirmed(self.suspects, mentions, text, lex, self.memos))
             mentions.sort(key=lambda m: m.start)
@@ -863,6 +859,9 @@ def _name_span(text: str, start: int, end: int, surface: str) -> tuple[int, int,
     if start and text[start - 1] not in _SPACE_OR_MARK:
         if text[start - 1] == "-" and text[start - 4 : start - 1].lower() in _ARABIC_ARTICLES:
             start -= 3  # "al-Aqsa", "el-Sisi": the article belongs to the name
+            surface = text[start:end]
+        elif _brand_in_lower_case(text, start):
+            start -= 1  # "iPhone", "eBay": the small letter belongs to the name
             surface = text[start:end]
         elif text[start - 1].isalnum() or text[start - 1] in "$€£":
             return None  # inside a word or an amount
@@ -885,6 +884,16 @@ def _name_span(text: str, start: int, end: int, surface: str) -> tuple[int, int,
         end = model.end()  # "PlayStation 5"
         surface = text[start:end]
     return start, end, surface
+
+
+def _brand_in_lower_case(text: str, start: int) -> bool:
+    """Whether the capitalised word at ``start`` follows one small letter that opens a word:
+    "iPhone", "eBay" (not "pH", "mRNA", nor "desk@eBay" or "www.iPhone")."""
+    return (
+        text[start - 1].islower()
+        and text[start + 1 : start + 2].islower()
+        and (start == 1 or text[start - 2] in _SPACE_OR_MARK)
+    )
 
 
 def _headline_mentions(
@@ -934,17 +943,6 @@ def _vote_groups(
     table = learned.weights()
     if table:
         _vote_learned(groups, lex, table, memos)
-
-
-def _lower_start_mentions(text: str, memos: Memos) -> list[Mention]:
-    """Brands and products spelt with a small first letter: "iPhone", "eBay", "iPad Pro"."""
-    found = []
-    for match in _LOWER_START_NAME.finditer(text):
-        start, end = match.span(1)
-        surface = match.group(1)
-        keys = tuple(_fold(word, memos) for word in surface.split())
-        found.append(Mention(start, end, surface, keys, " ".join(keys)))
-    return found
 
 
 def _confirmed(
@@ -1053,13 +1051,35 @@ def _vote_context(
     place_before, place_after = _vote_near_words(mention, text, lex, memos)
     before2 = after2 = ""
     if place_before.islower() and place_before.isalpha():
-        before2 = learned.second_before(text, mention.start, place_before, memos.token_class)
+        before2 = _second_before(text, mention.start - 1 - len(place_before), place_before, memos)
     elif place_before in _QUOTES and _names_a_work(text, mention.start - 1, lex, memos):
         add_vote(mention.votes, OTHER, 6.0)  # 'the song "Bad Blood"'
         mention.not_person = True
     if place_after.islower() and place_after.isalpha():
-        after2 = learned.second_after(text, mention.end, place_after, memos.token_class)
+        word_end = mention.end + 1 + len(place_after)
+        if text[mention.end + 1 : word_end].casefold() == place_after:
+            after2 = _token_after(text[word_end : word_end + 40], memos)
     return place_before, place_after, before2, after2
+
+
+def _second_before(text: str, word_start: int, word: str, memos: Memos) -> str:
+    """The class of the token before ``word`` (a lower-case word at ``word_start``), as
+    :func:`learned.second_before` gives it, or "" when the word is not there."""
+    if word_start < 0 or text[word_start : word_start + len(word)].casefold() != word:
+        return ""
+    if word_start == 0:
+        return "<s>"
+    previous = text[word_start - 1]
+    if previous != " ":
+        return "<s>" if previous == "\n" else previous
+    space = text.rfind(" ", max(0, word_start - 32), word_start - 1)
+    if space < 0 and word_start > 32:
+        space = text.rfind(" ", 0, word_start - 1)  # a long token: its start is further back
+    token = text[space + 1 : word_start - 1]
+    newline = token.rfind("\n")
+    if newline >= 0:
+        token = token[newline + 1 :]
+    return memos.token_classes.get(token) or _token_class(token, memos)
 
 
 def _names_a_work(text: str, quote: int, lex: Lexicon, memos: Memos) -> bool:
@@ -1279,7 +1299,7 @@ def _vote_learned(
     """
     scale = learned.SCALE
     person, organisation, place, other = learned.CLASSES
-    name_memo, place_memo = memos.name_scores, memos.context_scores
+    name_memo, place_memo, pairs = memos.name_scores, memos.context_scores, memos.pair_scores
     for group in groups.values():
         first = group[0]
         name_scores = name_memo.get(first.surface)
@@ -1290,14 +1310,26 @@ def _vote_learned(
         a0, a1, a2, a3 = name_scores
         t0 = t1 = t2 = t3 = 0.0
         for mention in group:
-            place_key = (*mention.context, mention.initial, mention.headline)
+            before, after, before2, after2 = mention.context
+            place_key = (before, after, mention.initial, mention.headline)
             scores = place_memo.get(place_key)
             if scores is None:
-                features = learned.context_features(*place_key)
+                features = learned.context_features(before, after, "", "", *place_key[2:])
                 scores = place_memo.remember(
                     place_key, _exponentials(learned.score(features, table))
                 )
             b0, b1, b2, b3 = scores
+            # The two-word features, remembered apart: their exponentials multiply.
+            if before2:
+                pair = pairs.get(f"pp={before2}_{before}") or _pair_scores(
+                    f"pp={before2}_{before}", table, memos
+                )
+                b0, b1, b2, b3 = b0 * pair[0], b1 * pair[1], b2 * pair[2], b3 * pair[3]
+            if after2:
+                pair = pairs.get(f"nn={after}_{after2}") or _pair_scores(
+                    f"nn={after}_{after2}", table, memos
+                )
+                b0, b1, b2, b3 = b0 * pair[0], b1 * pair[1], b2 * pair[2], b3 * pair[3]
             x0, x1, x2, x3 = a0 * b0, a1 * b1, a2 * b2, a3 * b3
             norm = x0 + x1 + x2 + x3
             t0 += x0 / norm
@@ -1317,6 +1349,11 @@ def _vote_learned(
         votes[organisation] = votes.get(organisation, 0.0) + share * t1
         votes[place] = votes.get(place, 0.0) + share * t2
         votes[other] = votes.get(other, 0.0) + share * t3
+
+
+def _pair_scores(feature: str, table: learned.Weights, memos: Memos) -> Scores:
+    """The exponentials of one two-word feature's scores, remembered."""
+    return memos.pair_scores.remember(feature, _exponentials(learned.score([feature], table)))
 
 
 def _weak_person(group: list[Mention]) -> bool:
@@ -1380,33 +1417,15 @@ def _share_coordinated_votes(mentions: list[Mention], text: str) -> None:
     those closes it. A nationality's evidence is not shared: it is an adjective as often as a
     name, and "Chinese" in "Trump and Chinese officials" says nothing about "Trump".
     """
-    for left, right in pairwise(mentions):
-        if (
-            (left.not_person or right.not_person)
-            and right.start - left.end <= 6
-            and text[left.end : right.start] in _LIST_SEPARATORS
-        ):
-            left.not_person = right.not_person = True  # "on Facebook, Twitter and Instagram"
-    for chain in _lists(mentions, text):
-        pooled: Votes = {}
-        for mention in chain:
-            for kind, weight in mention.votes.items():
-                if kind is not NORP:
-                    pooled[kind] = pooled.get(kind, 0.0) + weight
-        for mention in chain:
-            own = mention.votes.get(NORP)
-            mention.votes = dict(pooled)
-            if own is not None:
-                mention.votes[NORP] = own
-
-
-def _lists(mentions: list[Mention], text: str) -> list[list[Mention]]:
-    """The chains of names that form a list, each closed by a coordinator."""
-    chains: list[list[Mention]] = []
     chain: list[Mention] = []
     closed = False
     for left, right in pairwise(mentions):
-        gap = text[left.end : right.start] if right.start - left.end <= 6 else ""
+        if right.start - left.end > 6:
+            gap = ""
+        else:
+            gap = text[left.end : right.start]
+            if (left.not_person or right.not_person) and gap in _LIST_SEPARATORS:
+                left.not_person = right.not_person = True  # "on Facebook, Twitter and Instagram"
         joined = gap in _COORDINATORS or gap in _CLOSING_SEPARATORS
         if joined or (gap == ", " and not closed):
             if not chain:
@@ -1415,8 +1434,21 @@ def _lists(mentions: list[Mention], text: str) -> list[list[Mention]]:
             closed = closed or joined
             continue
         if closed:
-            chains.append(chain)
+            _pool_votes(chain)
         chain, closed = [], False
     if closed:
-        chains.append(chain)
-    return chains
+        _pool_votes(chain)
+
+
+def _pool_votes(chain: list[Mention]) -> None:
+    """Give every name of a list the evidence of all (a nationality keeps its own)."""
+    pooled: Votes = {}
+    for mention in chain:
+        for kind, weight in mention.votes.items():
+            if kind is not NORP:
+                pooled[kind] = pooled.get(kind, 0.0) + weight
+    for mention in chain:
+        own = mention.votes.get(NORP)
+        mention.votes = dict(pooled)
+        if own is not None:
+            mention.votes[NORP] = own
