@@ -77,6 +77,8 @@ class Lexicon:
     gazetteer: dict[str, tuple[EntityType, float]]
     """Whole names with a known type and how strongly it votes: countries, capitals, provinces
     (PLACE), nationalities and groups (NORP)."""
+    cities: frozenset[str]
+    """Large cities (in the gazetteer as places, at a low weight)."""
     work_nouns: frozenset[str]
     """Nouns before a quoted title that make it a work: 'the song "Bad Blood"'."""
     state_abbreviations: frozenset[str]
@@ -124,6 +126,8 @@ def _as_list(value: Any) -> list[str]:
 COUNTRY_WEIGHT = 4.0
 CAPITAL_WEIGHT = 3.0
 PROVINCE_WEIGHT = 2.0
+CITY_WEIGHT = 2.0
+"""A large city: also the name of the teams of sports results ("Houston beat Denver")."""
 
 
 def build_gazetteer(
@@ -132,6 +136,7 @@ def build_gazetteer(
     norp_words: frozenset[str],
     common: frozenset[str],
     extra: dict[EntityType, frozenset[str]] | None = None,
+    cities: frozenset[str] = frozenset(),
 ) -> dict[str, tuple[EntityType, float]]:
     """Places and nationalities from country records with their vote weight, keyed by fold;
     ``extra`` adds names of other types (outlets, products) at the same weight."""
@@ -151,6 +156,7 @@ def build_gazetteer(
         add(_as_list(record.get("capital")), EntityType.PLACE, CAPITAL_WEIGHT)
         add(_as_list(record.get("provinces")), EntityType.PLACE, PROVINCE_WEIGHT)
     add([r.replace("_", " ") for r in regions], EntityType.PLACE, COUNTRY_WEIGHT)
+    add(list(cities), EntityType.PLACE, CITY_WEIGHT)
     for record in countries:
         demonyms = _as_list(record.get("demonym"))
         add(demonyms, EntityType.NORP, COUNTRY_WEIGHT)
@@ -213,6 +219,7 @@ def lexicon() -> Lexicon:
             EntityType.OTHER: _phrases(data["works"]["awards"]),
             EntityType.PRODUCT: _phrases(media["products"]),
         },
+        _phrases(places["cities"]),
     )
     return Lexicon(
         openers=openers,
@@ -248,6 +255,7 @@ def lexicon() -> Lexicon:
         single_word_stops=not_names | date_words | honorifics | title_heads | title_modifiers,
         pair_seconds=frozenset(second for _, second in org_pairs | place_pairs),
         gazetteer=gazetteer,
+        cities=_phrases(places["cities"]),
         work_nouns=_words(data["works"]["nouns"]),
         state_abbreviations=states,
         place_stems=place_stems(gazetteer),

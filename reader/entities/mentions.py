@@ -1275,7 +1275,8 @@ def _token_after(after_text: str, memos: Memos) -> str:
 
 def name_features(mention: Mention, lex: Lexicon) -> list[str]:
     """The learned model's features of the name itself (see :mod:`reader.entities.learned`)."""
-    known = lex.gazetteer.get(mention.key)
+    # The model was not shown the cities as known places: they vote through the gazetteer.
+    known = None if mention.key in lex.cities else lex.gazetteer.get(mention.key)
     return learned.shape_features(
         mention.words, mention.surface, known[0] if known else None, lex.head_words
     )
