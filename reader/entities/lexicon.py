@@ -14,6 +14,7 @@ from typing import Any, cast
 
 from reader.data import data_path
 from reader.model import EntityType
+from reader.text.words import MONTH_NAMES, WEEKDAYS
 
 LEXICON_PATH = data_path("entities.toml")
 
@@ -191,8 +192,8 @@ def lexicon() -> Lexicon:
     common = openers - {"us"}
     not_names = _words(words["not_names"])
     norp = _words(data["groups"]["norp"])
-    months = _words(dates["months"])
-    date_words = months | _words(dates["weekdays"]) | _words(dates["other"])
+    months = frozenset(MONTH_NAMES)
+    date_words = months | WEEKDAYS | _words(dates["other"])
     # Abbreviated months count only with their dot ("Oct. 9"): "Jun" is also a given name.
     months |= {m[:3] + "." for m in months} | {"sept."}
     date_words |= months

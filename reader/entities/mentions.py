@@ -31,6 +31,7 @@ from reader.entities import learned
 from reader.entities.lexicon import Lexicon, fold, lexicon
 from reader.entities.memo import Memos, RunCut, Scores, Votes, WordVotes
 from reader.model import EntityType
+from reader.text.words import MONTH_ABBREVIATIONS
 
 PERSON, ORG, PLACE, NORP = EntityType.PERSON, EntityType.ORG, EntityType.PLACE, EntityType.NORP
 PRODUCT, EVENT, OTHER = EntityType.PRODUCT, EntityType.EVENT, EntityType.OTHER
@@ -77,7 +78,6 @@ _ARABIC_ARTICLES = frozenset([" al", " el", "\nal", "\nel"])
 _BEFORE_MONTH = frozenset(
     "in since until till by from last next early late mid of during before after through".split()
 )
-_MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 _TEAM_ROLES = frozenset(
     "captain coach manager striker midfielder defender goalkeeper keeper batsman bowler"
     " spinner all-rounder skipper v vs".split()
@@ -236,7 +236,7 @@ def _words_of(text: str, start: int, surface: str, lex: Lexicon, memos: Memos) -
         if piece[-1] == "." and len(piece) > 1:
             bare = piece[:-1]
             folded = bare.casefold()
-            if folded in _MONTH_ABBREVIATIONS:
+            if folded in MONTH_ABBREVIATIONS:
                 key = folded + "."
             elif folded in lex.state_abbreviations:
                 # "Sacramento, Calif.": the dot is the name's; a capital after it opens a sentence.
