@@ -1132,55 +1132,15 @@ def _vote_near_words(mention: Mention, text: str, lex: Lexicon, memos: Memos) ->
     if (before and before in lex.not_person_before) or (next_word and next_word[0].islower()):
         _mark_not_person(mention, before, next_word, lex)
     if before:
-        if before == "the":
-            mention.after_the = True
-        person_or_org, second_of_pair, place_word, product = memos.before_words.get(
-            before
-        ) or _before_word(before, lex, memos)
-        for kind, weight in person_or_org:
-            add_vote(votes, kind, weight)  # "Mr", "founder"; "maker", "rival"
-        pair: tuple[str, str] | None = None
-        if second_of_pair:
-            pair = (_word_before(text, before_start, memos)[0], before)
-        if pair is not None and pair in lex.org_before_pairs:
-            add_vote(votes, ORG, 3.0)  # "invested in Xpeng", "shares of Apple"
-        elif pair is not None and pair in lex.place_before_pairs:
-            add_vote(votes, PLACE, 2.0)  # "based in Bergen"
-        elif place_word and after_text[:3].lstrip(" ")[:2] not in _POSSESSIVES:
-            # "in Lisbon", but not "in Apple's footsteps": there "in" governs "footsteps".
-            add_vote(votes, PLACE, 0.5)
-        if product:
-            add_vote(votes, PRODUCT, 3.0)  # "called Micar"
+        _vote_word_before(mention, text, before, before_start, after_text, lex, memos)
     if not after_text:
         return place_before, place_after
     if after_text[:2] in _POSSESSIVE_S and after_text[2:3] == " ":
-        following = after_text[3:].split(None, 1)
-        if (
-            following
-            and _fold(following[0].strip(_TRIM_AFTER), memos) in lex.not_person_after_possessive
-        ):
-            mention.not_person = True  # "Instagram's platform"
-    if (start == 0 or text[start - 1] == "\n") and (dateline := _DATELINE_AFTER.match(after_text)):
-        # A dateline: "LISBON — The city ...", "LONDON 1996-08-30"; not a topic before a
-        # headline in capitals ("SOCCER - JAPAN GET LUCKY WIN").
-        rest = text[end + dateline.end() : end + dateline.end() + 30]
-        if dateline.group().endswith(tuple("0123456789")) or not rest.isupper():
-            add_vote(votes, PLACE, 6.0)
+        _mark_possessed(mention, after_text, lex, memos)
+    if start == 0 or text[start - 1] == "\n":
+        _vote_dateline(votes, text, end, after_text)
     if after_text[0] == ",":
-        # An apposition: "Lei Jun, founder and CEO", "Harbourline, the operator of ...".
-        pieces = after_text[1:].split(None, 4)[:4]
-        after = _fold(pieces[0].strip(_TRIM_AFTER), memos) if pieces else ""
-        if after in _DETERMINERS or (pieces and pieces[0][:1].isupper()):
-            # "..., the operator of", "..., Vessen Marine's managing director"
-            nouns = [_fold(p.strip(_TRIM_AFTER), memos) for p in pieces[1:]]
-        else:
-            nouns = [after]
-        if pieces and (after in lex.droppable_suffixes or _is_bare_suffix(after, pieces[0], lex)):
-            add_vote(votes, ORG, 3.0)  # "Collective Bias, Inc."
-        elif after == "who" or any(n in lex.person_before for n in nouns):
-            add_vote(votes, PERSON, 2.0)
-        elif after == "which" or any(n in lex.org_before for n in nouns):
-            add_vote(votes, ORG, 1.5)
+        _vote_apposition(votes, after_text, lex, memos)
     elif after_text[0] == " ":
         pieces = [next_word] if next_word else after_text.split(None, 1)
         if pieces and pieces[0][0] != "(":
@@ -1190,19 +1150,97 @@ def _vote_near_words(mention: Mention, text: str, lex: Lexicon, memos: Memos) ->
             vote = after_words[token] if token in after_words else _after_word(token, lex, memos)
             if vote is not None:
                 add_vote(votes, vote[0], vote[1])
-            return place_before, place_after
-        after = _fold(pieces[0].strip(_TRIM_AFTER), memos) if pieces else ""
-        if after in lex.org_after:
-            add_vote(votes, ORG, 1.5)
-        elif after in _TEAM_ROLES:
-            add_vote(votes, ORG, 1.5)  # a team: "Surrey captain", "Barcelona coach"
-        elif after_text[1:3].lstrip(" ")[:1] == "(":
-            inside = _fold(after_text.split("(", 1)[1].split(")", 1)[0].strip(), memos)
-            if lex.gazetteer.get(inside, _UNKNOWN)[0] is PLACE:
-                add_vote(votes, PERSON, 2.0)  # a player and their country: "Edberg (Sweden)"
-        elif after in lex.person_after:
-            add_vote(votes, PERSON, 1.0 if after in ("who", "whose") else 0.5)
+        else:
+            _vote_parenthesis_after(votes, after_text, lex, memos)
     return place_before, place_after
+
+
+def _vote_word_before(
+    mention: Mention,
+    text: str,
+    before: str,
+    before_start: int,
+    after_text: str,
+    lex: Lexicon,
+    memos: Memos,
+) -> None:
+    """The votes of the folded word ``before`` just before a mention (and of the word before
+    that when the two make a context: "invested in")."""
+    votes = mention.votes
+    if before == "the":
+        mention.after_the = True
+    person_or_org, second_of_pair, place_word, product = memos.before_words.get(
+        before
+    ) or _before_word(before, lex, memos)
+    for kind, weight in person_or_org:
+        add_vote(votes, kind, weight)  # "Mr", "founder"; "maker", "rival"
+    pair: tuple[str, str] | None = None
+    if second_of_pair:
+        pair = (_word_before(text, before_start, memos)[0], before)
+    if pair is not None and pair in lex.org_before_pairs:
+        add_vote(votes, ORG, 3.0)  # "invested in Xpeng", "shares of Apple"
+    elif pair is not None and pair in lex.place_before_pairs:
+        add_vote(votes, PLACE, 2.0)  # "based in Bergen"
+    elif place_word and after_text[:3].lstrip(" ")[:2] not in _POSSESSIVES:
+        # "in Lisbon", but not "in Apple's footsteps": there "in" governs "footsteps".
+        add_vote(votes, PLACE, 0.5)
+    if product:
+        add_vote(votes, PRODUCT, 3.0)  # "called Micar"
+
+
+def _mark_possessed(mention: Mention, after_text: str, lex: Lexicon, memos: Memos) -> None:
+    """A possessive followed by a noun a person rarely has: "Instagram's platform"."""
+    following = after_text[3:].split(None, 1)
+    if (
+        following
+        and _fold(following[0].strip(_TRIM_AFTER), memos) in lex.not_person_after_possessive
+    ):
+        mention.not_person = True
+
+
+def _vote_dateline(votes: Votes, text: str, end: int, after_text: str) -> None:
+    """A name opening a line as a dateline is a place: "LISBON — The city ...", "LONDON
+    1996-08-30"; not a topic before a headline in capitals ("SOCCER - JAPAN GET LUCKY WIN")."""
+    dateline = _DATELINE_AFTER.match(after_text)
+    if dateline is None:
+        return
+    rest = text[end + dateline.end() : end + dateline.end() + 30]
+    if dateline.group().endswith(tuple("0123456789")) or not rest.isupper():
+        add_vote(votes, PLACE, 6.0)
+
+
+def _vote_apposition(votes: Votes, after_text: str, lex: Lexicon, memos: Memos) -> None:
+    """What follows a comma after a name: "Lei Jun, founder and CEO", "Harbourline, the
+    operator of ...", "Collective Bias, Inc."."""
+    pieces = after_text[1:].split(None, 4)[:4]
+    after = _fold(pieces[0].strip(_TRIM_AFTER), memos) if pieces else ""
+    if after in _DETERMINERS or (pieces and pieces[0][:1].isupper()):
+        # "..., the operator of", "..., Vessen Marine's managing director"
+        nouns = [_fold(p.strip(_TRIM_AFTER), memos) for p in pieces[1:]]
+    else:
+        nouns = [after]
+    if pieces and (after in lex.droppable_suffixes or _is_bare_suffix(after, pieces[0], lex)):
+        add_vote(votes, ORG, 3.0)  # "Collective Bias, Inc."
+    elif after == "who" or any(n in lex.person_before for n in nouns):
+        add_vote(votes, PERSON, 2.0)
+    elif after == "which" or any(n in lex.org_before for n in nouns):
+        add_vote(votes, ORG, 1.5)
+
+
+def _vote_parenthesis_after(votes: Votes, after_text: str, lex: Lexicon, memos: Memos) -> None:
+    """A parenthesis after a name: a player and their country ("Edberg (Sweden)")."""
+    pieces = after_text.split(None, 1)
+    after = _fold(pieces[0].strip(_TRIM_AFTER), memos) if pieces else ""
+    if after in lex.org_after:
+        add_vote(votes, ORG, 1.5)
+    elif after in _TEAM_ROLES:
+        add_vote(votes, ORG, 1.5)  # a team: "Surrey captain", "Barcelona coach"
+    elif after_text[1:3].lstrip(" ")[:1] == "(":
+        inside = _fold(after_text.split("(", 1)[1].split(")", 1)[0].strip(), memos)
+        if lex.gazetteer.get(inside, _UNKNOWN)[0] is PLACE:
+            add_vote(votes, PERSON, 2.0)
+    elif after in lex.person_after:
+        add_vote(votes, PERSON, 1.0 if after in ("who", "whose") else 0.5)
 
 
 def _mark_not_person(mention: Mention, before: str, next_word: str, lex: Lexicon) -> None:
