@@ -15,7 +15,7 @@ from typing import Protocol
 from reader.entities.extractor import RuleExtractor
 from reader.model import Entity
 
-__all__ = ["Extractor", "RuleExtractor", "extract_entities"]
+__all__ = ["Extractor", "RuleExtractor", "clear_memos", "extract_entities"]
 
 
 class Extractor(Protocol):
@@ -37,3 +37,8 @@ def extract_entities(text: str) -> list[Entity]:
     ``text[m.start:m.end]`` is the surface form of each mention ``m``. No mention spans a line.
     """
     return _DEFAULT.extract(text)
+
+
+def clear_memos() -> None:
+    """Make the default extractor forget what it remembered (after its weights change)."""
+    _DEFAULT.clear_memos()

@@ -8,7 +8,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from reader.entities.lexicon import Lexicon, lexicon
-from reader.entities.mentions import LowercaseUse, Mention, Votes, add_vote, find_mentions
+from reader.entities.memo import Memos, Votes
+from reader.entities.mentions import LowercaseUse, Mention, add_vote, find_mentions
 from reader.entities.merging import merge_mentions
 from reader.entities.voting import entity_type, provisional_type, total_votes
 from reader.model import Entity, EntityType, Span
@@ -50,7 +51,18 @@ def _collector_paused() -> Iterator[None]:
 
 
 class RuleExtractor:
-    """The default extractor: word-list rules, no model, no downloads."""
+    """The default extractor: word-list rules and small learned weights, no downloads.
+
+    It owns its memo tables (:class:`Memos`, each bounded): what it learns about a word or a
+    name in one article spares work in the next, and never changes a result.
+    """
+
+    def __init__(self) -> None:
+        self.memos = Memos()
+
+    def clear_memos(self) -> None:
+        """Forget every remembered result (after the word lists or the weights change)."""
+        self.memos.clear()
 
     def extract(self, text: str) -> list[Entity]:
         """The entities named in ``text``, most salient first; offsets are into ``text``."""
@@ -60,8 +72,8 @@ class RuleExtractor:
     def _extract(self, text: str) -> list[Entity]:
         lex = lexicon()
         lowercase = LowercaseUse(text)
-        groups, dates = find_mentions(text, lowercase)
-        clusters = merge_mentions(groups, lex)
+        groups, dates = find_mentions(text, lowercase, self.memos)
+        clusters = merge_mentions(groups, lex, self.memos.plains)
         summaries: list[tuple[Votes, tuple[str, ...]]] = []
         for cluster in clusters:
             if len(cluster) == 1:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from functools import cache
 
 from reader.data import data_path
@@ -25,20 +26,51 @@ from reader.model import EntityType
 WEIGHTS_PATH = data_path("entity_type_weights.tsv")
 CLASSES = (EntityType.PERSON, EntityType.ORG, EntityType.PLACE, EntityType.OTHER)
 """The four types the weights tell apart, in the order of the columns."""
-SCALE = 3.0
+SCALE = 4.0
 """How many votes a certain prediction is worth (a country name is worth 4)."""
 
 Weights = dict[str, tuple[float, ...]]
 _DIGIT = re.compile(r"\d")
 
 
-def context_token(text: str, start: int, end: int) -> tuple[str, str]:
-    """The token before ``start`` and after ``end``, reduced to a general class.
+def context_token(text: str, start: int, end: int) -> tuple[str, str, str, str]:
+    """The token before ``start`` and after ``end``, reduced to a general class, then the
+    tokens one further out when those are lower-case words ("" otherwise).
 
     Lower-case words are kept as they are; numbers become ``NUM``, capitalised words ``CAP``,
     a line start or end ``<s>``; punctuation is kept (``(``, ``,``, ``'s``).
     """
-    return _token_before(text, start), _token_after(text, end)
+    before, after = _token_before(text, start), _token_after(text, end)
+    before2 = second_before(text, start, before) if _is_word(before) else ""
+    after2 = second_after(text, end, after) if _is_word(after) else ""
+    return before, after, before2, after2
+
+
+def _is_word(token_class: str) -> bool:
+    """Whether a token's class is a lower-case word (every class but "low" in lower case is)."""
+    return token_class.islower() and token_class.isalpha()
+
+
+def second_before(
+    text: str, start: int, before: str, classify: Callable[[str], str] | None = None
+) -> str:
+    """The class of the token before the lower-case word ``before`` that ends one space before
+    ``start`` ("according" of "according to Reuters"), or "" when it is not there."""
+    word_start = start - 1 - len(before)
+    if word_start < 0 or text[word_start : start - 1].casefold() != before:
+        return ""
+    return _token_before(text, word_start, classify or token_class)
+
+
+def second_after(
+    text: str, end: int, after: str, classify: Callable[[str], str] | None = None
+) -> str:
+    """The class of the token after the lower-case word ``after`` that follows ``end`` by one
+    space ("on" of "Reuters reported on"), or "" when it is not there."""
+    word_end = end + 1 + len(after)
+    if text[end + 1 : word_end].casefold() != after:
+        return ""
+    return _token_after(text, word_end, classify or token_class)
 
 
 def token_class(token: str) -> str:
@@ -56,7 +88,7 @@ def token_class(token: str) -> str:
     return token if len(token) <= 2 else token[0]
 
 
-def _token_before(text: str, start: int) -> str:
+def _token_before(text: str, start: int, classify: Callable[[str], str] = token_class) -> str:
     if start == 0:
         return "<s>"
     previous = text[start - 1]
@@ -71,10 +103,10 @@ def _token_before(text: str, start: int) -> str:
     newline = token.rfind("\n")
     if newline >= 0:
         token = token[newline + 1 :]
-    return token_class(token)
+    return classify(token)
 
 
-def _token_after(text: str, end: int) -> str:
+def _token_after(text: str, end: int, classify: Callable[[str], str] = token_class) -> str:
     following = text[end : end + 32]
     if not following or following[0] == "\n":
         return "<s>"
@@ -88,7 +120,7 @@ def _token_after(text: str, end: int) -> str:
     if token in ("'s", "’s"):
         return "'s"
     word = token.rstrip(",.;:!?\"')”’")
-    return token_class(word or token)
+    return classify(word or token)
 
 
 def shape_features(
@@ -116,9 +148,16 @@ def shape_features(
     return features
 
 
-def context_features(before: str, after: str, initial: bool, headline: bool) -> list[str]:
-    """Features of the place the name appears in."""
+def context_features(
+    before: str, after: str, before2: str, after2: str, initial: bool, headline: bool
+) -> list[str]:
+    """Features of the place the name appears in: the tokens beside it, and the two words
+    before or after it when both are lower-case words ("according to", "said on")."""
     features = [f"p={before}", f"n={after}"]
+    if before2:
+        features.append(f"pp={before2}_{before}")
+    if after2:
+        features.append(f"nn={after}_{after2}")
     if initial:
         features.append("initial")
     if headline:

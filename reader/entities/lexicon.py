@@ -10,10 +10,11 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, cast
 
 from reader.data import data_path
 from reader.model import EntityType
+from reader.text.words import MONTH_NAMES, WEEKDAYS
 
 LEXICON_PATH = data_path("entities.toml")
 
@@ -77,12 +78,23 @@ class Lexicon:
     gazetteer: dict[str, tuple[EntityType, float]]
     """Whole names with a known type and how strongly it votes: countries, capitals, provinces
     (PLACE), nationalities and groups (NORP)."""
+    cities: frozenset[str]
+    """Large cities (in the gazetteer as places, at a low weight)."""
+    work_nouns: frozenset[str]
+    """Nouns before a quoted title that make it a work: 'the song "Bad Blood"'."""
+    state_abbreviations: frozenset[str]
+    """US state abbreviations whose dot belongs to the name: "Calif.", "Mass."."""
     place_stems: frozenset[str]
     """First five letters of one-word places, to recognise nationalities ("Bosnian")."""
 
 
 def _words(value: str) -> frozenset[str]:
     return frozenset(fold(word) for word in value.split())
+
+
+def _phrases(value: str) -> frozenset[str]:
+    """Whole names written with "_" for their spaces ("rolling_stone"), folded."""
+    return frozenset(fold(item.replace("_", " ")) for item in value.split())
 
 
 def _pairs(value: str) -> frozenset[tuple[str, str]]:
@@ -99,7 +111,7 @@ def _countries() -> list[dict[str, Any]]:
         from countryinfo import all_countries
     except ImportError:  # pragma: no cover - a declared dependency
         return []
-    return [country.info() for country in all_countries()]
+    return [cast(dict[str, Any], country.info()) for country in all_countries()]
 
 
 def _as_list(value: Any) -> list[str]:
@@ -115,6 +127,8 @@ def _as_list(value: Any) -> list[str]:
 COUNTRY_WEIGHT = 4.0
 CAPITAL_WEIGHT = 3.0
 PROVINCE_WEIGHT = 2.0
+CITY_WEIGHT = 2.0
+"""A large city: also the name of the teams of sports results ("Houston beat Denver")."""
 
 
 def build_gazetteer(
@@ -122,8 +136,11 @@ def build_gazetteer(
     regions: frozenset[str],
     norp_words: frozenset[str],
     common: frozenset[str],
+    extra: dict[EntityType, frozenset[str]] | None = None,
+    cities: frozenset[str] = frozenset(),
 ) -> dict[str, tuple[EntityType, float]]:
-    """Places and nationalities from country records with their vote weight, keyed by fold."""
+    """Places and nationalities from country records with their vote weight, keyed by fold;
+    ``extra`` adds names of other types (outlets, products) at the same weight."""
     gazetteer: dict[str, tuple[EntityType, float]] = {}
 
     def add(names: list[str], kind: EntityType, weight: float) -> None:
@@ -140,11 +157,16 @@ def build_gazetteer(
         add(_as_list(record.get("capital")), EntityType.PLACE, CAPITAL_WEIGHT)
         add(_as_list(record.get("provinces")), EntityType.PLACE, PROVINCE_WEIGHT)
     add([r.replace("_", " ") for r in regions], EntityType.PLACE, COUNTRY_WEIGHT)
+    add(list(cities), EntityType.PLACE, CITY_WEIGHT)
     for record in countries:
         demonyms = _as_list(record.get("demonym"))
         add(demonyms, EntityType.NORP, COUNTRY_WEIGHT)
         add([d + "s" for d in demonyms], EntityType.NORP, COUNTRY_WEIGHT)  # "Norwegians"
     add(list(norp_words), EntityType.NORP, COUNTRY_WEIGHT)
+    for kind, names in (extra or {}).items():
+        # Hand-kept names win over the country data's codes ("GM" is also the Gambia's).
+        for name in names:
+            gazetteer[fold(name)] = (kind, COUNTRY_WEIGHT)
     return gazetteer
 
 
@@ -170,8 +192,8 @@ def lexicon() -> Lexicon:
     common = openers - {"us"}
     not_names = _words(words["not_names"])
     norp = _words(data["groups"]["norp"])
-    months = _words(dates["months"])
-    date_words = months | _words(dates["weekdays"]) | _words(dates["other"])
+    months = frozenset(MONTH_NAMES)
+    date_words = months | WEEKDAYS | _words(dates["other"])
     # Abbreviated months count only with their dot ("Oct. 9"): "Jun" is also a given name.
     months |= {m[:3] + "." for m in months} | {"sept."}
     date_words |= months
@@ -183,11 +205,22 @@ def lexicon() -> Lexicon:
     place_heads = _words(places["heads"])
     event_heads = _words(data["events"]["heads"])
     place_pairs = _pairs(places["context_before_pairs"])
+    states = _words(places["state_abbreviations"])
+    media = data["media"]
     gazetteer = build_gazetteer(
         _countries(),
         _words(places["regions"]),
         norp,
         common | not_names | date_words | initial_never,
+        {
+            EntityType.PLACE: states,
+            EntityType.ORG: _phrases(media["outlets"])
+            | _phrases(media["brands"])
+            | _phrases(data["institutions"]["known"]),
+            EntityType.OTHER: _phrases(data["works"]["awards"]),
+            EntityType.PRODUCT: _phrases(media["products"]),
+        },
+        _phrases(places["cities"]),
     )
     return Lexicon(
         openers=openers,
@@ -223,5 +256,8 @@ def lexicon() -> Lexicon:
         single_word_stops=not_names | date_words | honorifics | title_heads | title_modifiers,
         pair_seconds=frozenset(second for _, second in org_pairs | place_pairs),
         gazetteer=gazetteer,
+        cities=_phrases(places["cities"]),
+        work_nouns=_words(data["works"]["nouns"]),
+        state_abbreviations=states,
         place_stems=place_stems(gazetteer),
     )

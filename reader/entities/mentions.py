@@ -29,12 +29,13 @@ from itertools import pairwise
 
 from reader.entities import learned
 from reader.entities.lexicon import Lexicon, fold, lexicon
+from reader.entities.memo import Memos, RunCut, Scores, Votes, WordVotes
 from reader.model import EntityType
+from reader.text.words import MONTH_ABBREVIATIONS
 
 PERSON, ORG, PLACE, NORP = EntityType.PERSON, EntityType.ORG, EntityType.PLACE, EntityType.NORP
-PRODUCT, EVENT = EntityType.PRODUCT, EntityType.EVENT
+PRODUCT, EVENT, OTHER = EntityType.PRODUCT, EntityType.EVENT, EntityType.OTHER
 
-Votes = dict[EntityType, float]
 _UNKNOWN: tuple[EntityType | None, float] = (None, 0.0)
 
 _CONNECTORS = (
@@ -66,6 +67,7 @@ _ADVERB_ENDINGS = (
     "ally", "fully", "ately", "ently", "antly", "ously", "ively", "ingly", "edly", "ibly",
     "ably", "ely", "tly", "arly", "dly", "wly", "ply", "ssly", "ckly",
 )  # fmt: skip
+_QUOTES = frozenset("\"“‘'")
 _DETERMINERS = frozenset(["the", "a", "an", "its", "his", "her", "their"])
 _POSSESSIVE_DETERMINERS = frozenset(["my", "your", "his", "her", "its", "our", "their"])
 _WEAK_PERSON_SHARE = 0.7
@@ -76,7 +78,6 @@ _ARABIC_ARTICLES = frozenset([" al", " el", "\nal", "\nel"])
 _BEFORE_MONTH = frozenset(
     "in since until till by from last next early late mid of during before after through".split()
 )
-_MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 _TEAM_ROLES = frozenset(
     "captain coach manager striker midfielder defender goalkeeper keeper batsman bowler"
     " spinner all-rounder skipper v vs".split()
@@ -86,7 +87,8 @@ _DATELINE_AFTER = re.compile(r"(?:,[^\S\n]+[A-Z][\w.]*)?[^\S\n]+(?:[—–-]|\d{
 _DATELINE_DATE = re.compile(r"(?:,[^\S\n]+[A-Z][\w.]*)?[^\S\n]+\d{4}-\d\d-\d\d")
 _NORP_ENDINGS = ("an", "ans", "ese", "ish", "i", "is", "en", "ens")
 _COORDINATORS = frozenset([" and ", " or ", " & ", " nor "])
-_LIST_SEPARATORS = _COORDINATORS | frozenset([", ", ", and ", ", or "])
+_CLOSING_SEPARATORS = frozenset([", and ", ", or "])
+_LIST_SEPARATORS = _COORDINATORS | _CLOSING_SEPARATORS | frozenset([", "])
 _TRIM_AFTER = ",.;:!?\"'”’)"
 _DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
@@ -103,6 +105,8 @@ _INNER_ABBREVIATIONS = frozenset(["vs", "v", "e.g", "i.e", "cf", "approx", "incl
 _HOLIDAY_DAY = re.compile(r"[^\S\n]+(?:Day|Eve|DAY|EVE)\b")
 _TABLE_ROW = re.compile(r"[^\S\n]+[(\d][^\n]{0,200}")
 _LOWER_WORD_IN_LINE = re.compile(r"\b[a-z]{2,}")
+# A number after a brand in mixed case names a model: "PlayStation 5", "GoPro 9".
+_MODEL_NUMBER = re.compile(r"[^\S\n]\d{1,2}\b(?![.,%]\d|%)")
 
 
 def _capital_ranges(low: int, high: int) -> str:
@@ -153,7 +157,7 @@ class Mention:
     """True when the name opens a sentence."""
     after_the: bool = False
     """True when "the" comes just before the name ("the Apple Car")."""
-    context: tuple[str, str] = ("", "")
+    context: tuple[str, str, str, str] = ("", "", "", "")
     """The learned model's classes of the tokens before and after the mention."""
     not_person: bool = False
     """True when the words around it are ones a person's name rarely has ("on Twitter",
@@ -179,24 +183,18 @@ class _Word:
     ends with it."""
 
 
-_FOLDED: dict[str, str] = {}
-
-
-def _fold(word: str) -> str:
+def _fold(word: str, memos: Memos) -> str:
     """:func:`fold`, remembered (the same few thousand words come back in every article)."""
-    key = _FOLDED.get(word)
+    key = memos.folded.get(word)
     if key is None:
-        if len(_FOLDED) > 200_000:
-            _FOLDED.clear()
-        key = _FOLDED[word] = fold(word)
+        key = memos.folded.remember(word, fold(word))
     return key
 
 
 _PARTICIPLE_ENDINGS = ("ed", "ing")
-_DERIVED_CUTS: dict[str, int] = {}
 
 
-def derived_cut(word: str, derived_parts: frozenset[str]) -> int:
+def derived_cut(word: str, derived_parts: frozenset[str], memos: Memos) -> int:
     """Where the name ends in a word made of a name and a lower-case part, or -1.
 
     "London-based", "Oscar-nominated", "Trump-era", "EU-wide", "Jedi-in-training": the part after
@@ -204,7 +202,7 @@ def derived_cut(word: str, derived_parts: frozenset[str]) -> int:
     part before it ("London"). Parts that are syllables of the name stay: "Jong-un", "Ing-wen",
     "Hau-yip"; and so do capitalised parts: "Coca-Cola", "Jean-Pierre".
     """
-    found = _DERIVED_CUTS.get(word)
+    found = memos.derived_cuts.get(word)
     if found is not None:
         return found
     cut = -1
@@ -224,13 +222,10 @@ def derived_cut(word: str, derived_parts: frozenset[str]) -> int:
                 cut = dash
             break
         dash = word.find("-", dash + 1)
-    if len(_DERIVED_CUTS) > 100_000:
-        _DERIVED_CUTS.clear()
-    _DERIVED_CUTS[word] = cut
-    return cut
+    return memos.derived_cuts.remember(word, cut)
 
 
-def _words_of(text: str, start: int, surface: str) -> list[_Word]:
+def _words_of(text: str, start: int, surface: str, lex: Lexicon, memos: Memos) -> list[_Word]:
     words: list[_Word] = []
     position = 0
     for piece in surface.split():
@@ -241,14 +236,18 @@ def _words_of(text: str, start: int, surface: str) -> list[_Word]:
         if piece[-1] == "." and len(piece) > 1:
             bare = piece[:-1]
             folded = bare.casefold()
-            if folded in _MONTH_ABBREVIATIONS:
+            if folded in MONTH_ABBREVIATIONS:
                 key = folded + "."
+            elif folded in lex.state_abbreviations:
+                # "Sacramento, Calif.": the dot is the name's; a capital after it opens a sentence.
+                after = start + s + len(piece)
+                final = text[after : after + 1] == " " and text[after + 1 : after + 2].isupper()
             elif not ("." in bare or len(bare) == 1 or folded in _ABBREVIATIONS):
                 piece, final = bare, True
         derived = False
-        if "-" in piece and (cut := derived_cut(piece, lexicon().derived_parts)) > 0:
+        if "-" in piece and (cut := derived_cut(piece, lex.derived_parts, memos)) > 0:
             piece, key, derived = piece[:cut], "", True
-        word = _Word(start + s, start + s + len(piece), key or _fold(piece), final)
+        word = _Word(start + s, start + s + len(piece), key or _fold(piece, memos), final)
         if derived:
             word.derived = True
         words.append(word)
@@ -282,35 +281,28 @@ def _is_sentence_start(text: str, start: int) -> bool:
     return text[i] in _SENTENCE_END
 
 
-_CAPITALS, _TITLE_CASE = 1, 2
+_CAPITALS, _TITLE_CASE, _DATELINE = 1, 2, 3
 
 # What a capitalised word standing alone is, by its surface: a date word, something to skip
 # (a function word, a title, a lone letter, a company suffix), or a possible name.
 _DATE, _SKIP, _NAME = "date", "skip", "name"
-_SINGLE_WORDS: dict[str, tuple[str, str]] = {}
-# How runs of several words met inside a sentence were cut into names: (offset, length, folded
-# words, key, votes of the cut) for each name.
-_RUNS: dict[str, list[tuple[int, int, tuple[str, ...], str, dict[EntityType, float]]]] = {}
-# The votes a name's own words give, by its surface (read, never changed).
-_SHAPES: dict[str, Votes] = {}
 
 
-def _single_word(surface: str, lex: Lexicon) -> tuple[str, str]:
-    """The folded key of a one-word run and what it is (remembered in ``_SINGLE_WORDS``)."""
-    key = _fold(surface)
+def _single_word(surface: str, lex: Lexicon, memos: Memos) -> tuple[str, str]:
+    """The folded key of a one-word run and what it is (remembered)."""
+    key = _fold(surface, memos)
     if key in lex.single_word_stops:
         kind = _DATE if key in lex.date_words else _SKIP
     elif len(surface) == 1 or key in lex.openers or _is_bare_suffix(key, surface, lex):
         kind = _SKIP  # a lone letter (a list marker, an initial); "However"; "Inc."
     else:
         kind = _NAME
-    found = _SINGLE_WORDS[surface] = (key, kind)
-    return found
+    return memos.single_words.remember(surface, (key, kind))
 
 
 def _is_headline(line: str, lex: Lexicon) -> int:
     """``_CAPITALS`` for a line in capitals, ``_TITLE_CASE`` for a short line with most words
-    capitalised, else 0."""
+    capitalised, ``_DATELINE`` for such a line that holds a month and commas, else 0."""
     if line.isupper():
         return _CAPITALS if sum(c.isalpha() for c in line) >= 4 else 0
     if len(line) > 160 or ". " in line or line.rstrip().endswith("."):
@@ -323,6 +315,8 @@ def _is_headline(line: str, lex: Lexicon) -> int:
     if capitalised >= 0.75 * len(words) or (
         capitalised >= 3 and all(fold(w) in lex.openers for w in lowered)
     ):
+        if "," in line and any(fold(w.strip(",")) in lex.months for w in words):
+            return _DATELINE  # "Xinhua News Agency, Beijing, February 16th"
         return _TITLE_CASE
     return 0
 
@@ -416,6 +410,12 @@ def _is_bare_suffix(key: str, surface: str, lex: Lexicon) -> bool:
     )
 
 
+def _is_mixed_case(surface: str) -> bool:
+    """A last word with a capital inside that is not in capitals: "PlayStation", "GoPro"."""
+    last = surface[surface.rfind(" ") + 1 :]
+    return not last.isupper() and not last[1:].islower() and last[1:].isalpha()
+
+
 def _name_shaped(surface: str) -> bool:
     """A short word in capitals, capitals inside a word or a digit say it is a name, wherever it
     stands: "NASA", "WeWork", "G8" (not "BOXING", a topic in capitals)."""
@@ -464,8 +464,11 @@ def _segments(
             i += 1  # "A Digital Britain": an article never opens a name
             continue
         if key in _CONNECTOR_KEYS:
-            if current and (
+            if not current and _opens_name(words, i):
+                current.append(word)  # "Al Gore", "De Beers", "El Salvador"
+            elif current and (
                 key in _PARTICLES
+                or (key == "and" and _joins_and(words, i, current, lowercase, lex))
                 or ((key == "of" or key == "for") and current[-1].key in lex.joins_of)
                 or (key == "the" and (current[-1].key == "of" or current[-1].key == "for"))
             ):
@@ -484,20 +487,23 @@ def _segments(
             if key in lex.holidays and i + 1 < n and words[i + 1].key in ("day", "eve"):
                 i += 1  # "Christmas Day" is a date
         elif key in lex.title_words:
-            j = i
-            titles = lex.title_words
-            while j < n and words[j].key in titles:
-                j += 1
-            if (
-                words[j - 1].key in lex.title_heads
-                and j < n
-                and words[j].key not in _CONNECTOR_KEYS
-                and words[-1].key not in lex.org_heads
-            ):
-                close({PERSON: 3.0})
+            j = _title_end(words, i, lex)
+            if j < 0:
+                current.append(word)  # "General Motors", "State Street"
+            else:
+                # A title is never part of a name: the name after it is a person's, and a name
+                # just before it ("UN Secretary General") is the organisation it belongs to.
+                if current and lex.gazetteer.get(current[-1].key, _UNKNOWN)[0] is not PLACE:
+                    add_vote(votes, ORG, 2.0)
+                close()
+                if j + 2 < n and words[j].key == "of" and words[j + 1].key not in _CONNECTOR_KEYS:
+                    # "Secretary of Defense William Cohen": the department is an organisation.
+                    names.append(([words[j + 1]], {ORG: 2.0}))
+                    j += 2
+                if j < n and words[j].key not in _CONNECTOR_KEYS:
+                    votes = {PERSON: 3.0}
                 i = j
                 continue
-            current.append(word)
         else:
             current.append(word)
         if word.final or word.derived:
@@ -519,6 +525,50 @@ def _segments(
         else:
             result.append((name, name_votes))
     return result
+
+
+def _opens_name(words: list[_Word], i: int) -> bool:
+    """A particle opening a name: "Al Gore", "De Beers", "El Salvador", "Van Gogh"."""
+    key = words[i].key
+    return (
+        key in _PARTICLES
+        and len(key) > 1
+        and i + 1 < len(words)
+        and words[i + 1].key not in _CONNECTOR_KEYS
+    )
+
+
+def _joins_and(
+    words: list[_Word], i: int, current: list[_Word], lowercase: LowercaseUse, lex: Lexicon
+) -> bool:
+    """Whether "and" is inside an agency's name: "Securities and Exchange Commission", "Food and
+    Drug Administration" (a common word before it, an organisation's head word ending it)."""
+    if len(current) != 1 or i + 1 >= len(words) or words[i + 1].key in _CONNECTOR_KEYS:
+        return False
+    first = current[0].key
+    if first in lex.gazetteer or not (lowercase(first) or _looks_common(first, lowercase)):
+        return False
+    head = words[-1].key
+    for position in range(i + 1, len(words)):
+        if words[position].key in ("of", "for"):
+            head = words[position - 1].key  # "Import and Export Bank of China"
+            break
+    return head in lex.org_heads
+
+
+def _title_end(words: list[_Word], i: int, lex: Lexicon) -> int:
+    """Where the title starting at word ``i`` ends ("Vice President", "Secretary General",
+    "Chief Executive"), or -1 when these words are no title here: none of them is a title's
+    head, or the run is an organisation's name ("Defense Intelligence Agency")."""
+    j = i
+    titles = lex.title_words
+    while j < len(words) and words[j].key in titles:
+        j += 1
+    if words[-1].key in lex.org_heads or not any(
+        words[k].key in lex.title_heads for k in range(i, j)
+    ):
+        return -1
+    return j
 
 
 def _headline_names(
@@ -551,7 +601,9 @@ def _headline_names(
     return names
 
 
-def _date_span(text: str, start: int, end: int, key: str, lex: Lexicon) -> tuple[int, int] | None:
+def _date_span(
+    text: str, start: int, end: int, key: str, lex: Lexicon, memos: Memos
+) -> tuple[int, int] | None:
     """The whole date around a month or weekday name ("3 March 2021"), or None for "May I"."""
     if key in lex.months:
         day_after = _DAY_AFTER.match(text, end) or _YEAR_AFTER.match(text, end)
@@ -560,7 +612,7 @@ def _date_span(text: str, start: int, end: int, key: str, lex: Lexicon) -> tuple
             key == "may"
             and not day_after
             and not day_before
-            and _word_before(text, start)[0] not in _BEFORE_MONTH
+            and _word_before(text, start, memos)[0] not in _BEFORE_MONTH
         ):
             return None  # more likely the verb
         if day_before:
@@ -596,159 +648,277 @@ def _years(text: str) -> list[tuple[int, int]]:
 
 
 def find_mentions(
-    text: str, lowercase: LowercaseUse | None = None
+    text: str, lowercase: LowercaseUse | None = None, memos: Memos | None = None
 ) -> tuple[dict[str, list[Mention]], list[tuple[int, int]]]:
     """The name mentions of ``text`` grouped by folded name, with their votes; the date spans.
 
     Groups come in the order of their first mention; each group is in reading order.
-    ``lowercase`` answers which words the text writes in lower case (made here if not given).
+    ``lowercase`` answers which words the text writes in lower case (made here if not given);
+    ``memos`` are the memo tables to use (fresh ones if not given).
     """
     lex = lexicon()
-    if lowercase is None:
-        lowercase = LowercaseUse(text)
-    mentions: list[Mention] = []
-    dates: list[tuple[int, int]] = []
-    headline_runs: list[list[_Word]] = []
-    suspects: list[tuple[Mention, bool]] = []
-    line_end, headline = -1, False
-    openers, gazetteer, initial_never = lex.openers, lex.gazetteer, lex.initial_never
-    single_words, runs, shapes = _SINGLE_WORDS, _RUNS, _SHAPES
-    if len(shapes) > 100_000:
-        shapes.clear()
-    if len(single_words) > 200_000:
-        single_words.clear()
-    n = len(text)
+    scan = _Scan(text, lex, lowercase or LowercaseUse(text), memos or Memos())
+    read = scan.read
     for match in _span_pattern().finditer(text):
         start, end = match.span()
-        if start >= line_end:
-            line_start = text.rfind("\n", 0, start) + 1
-            line_end = text.find("\n", start)
-            if line_end < 0:
-                line_end = len(text)
-            headline = _is_headline(text[line_start:line_end], lex)
-        surface = match.group()
-        if start and text[start - 1] not in _SPACE_OR_MARK:
-            if text[start - 1] == "-" and text[start - 4 : start - 1].lower() in _ARABIC_ARTICLES:
-                start -= 3  # "al-Aqsa", "el-Sisi": the article belongs to the name
-                surface = text[start:end]
-            elif text[start - 1].isalnum() or text[start - 1] in "$€£":
-                continue  # inside a word or an amount
-        if end < n and text[end] in _AFTER_WORD_MARKS:
-            if text[end] in "$€£":
-                continue  # a currency: "C$", "A$"
-            if _CONTRACTION_AFTER.match(text, end):
-                # "We're", "Don't": the last word is a pronoun or a verb.
-                cut = surface.rfind(" ")
-                if cut < 0:
-                    continue
-                surface = surface[:cut]
-                end = start + cut
-        if headline and (headline == _TITLE_CASE or surface.count(" ") >= 2):
-            headline_runs.append(_words_of(text, start, surface))
-            continue
+        read(start, end, text[start:end])
+    mentions = scan.finish()
+    groups = _grouped(mentions)
+    _vote_groups(groups, mentions, text, lex, scan.memos)
+    scan.dates.extend(_years(text))
+    return groups, _without_overlaps(scan.dates)
+
+
+class _Scan:
+    """One pass over the runs of capitalised words of a text: what was found so far."""
+
+    __slots__ = (
+        "dateline",
+        "dates",
+        "headline",
+        "headline_runs",
+        "lex",
+        "line_end",
+        "line_start",
+        "lowercase",
+        "memos",
+        "mentions",
+        "suspects",
+        "text",
+    )
+
+    def __init__(self, text: str, lex: Lexicon, lowercase: LowercaseUse, memos: Memos) -> None:
+        self.text, self.lex, self.lowercase, self.memos = text, lex, lowercase, memos
+        self.mentions: list[Mention] = []
+        self.dates: list[tuple[int, int]] = []
+        self.headline_runs: list[list[_Word]] = []
+        self.suspects: list[tuple[Mention, bool]] = []
+        """One-word names opening a sentence, kept only if something confirms them."""
+        self.line_start, self.line_end, self.headline, self.dateline = 0, -1, 0, False
+
+    def read(self, start: int, end: int, surface: str) -> None:
+        """Read one run of capitalised words found at ``start``."""
+        text = self.text
+        if start >= self.line_end:
+            self._enter_line(start)
+        if (
+            (start and text[start - 1] not in _SPACE_OR_MARK)
+            or text[end : end + 1] in _AFTER_WORD_MARKS
+            or text[end + 1 : end + 2].isdigit()
+        ):
+            span = _name_span(text, start, end, surface)
+            if span is None:
+                return
+            start, end, surface = span
+        if self.headline and (self.headline == _TITLE_CASE or surface.count(" ") >= 2):
+            self.headline_runs.append(_words_of(text, start, surface, self.lex, self.memos))
+            return
         if "-" in surface and " " not in surface and surface[-1] != ".":
             # "London-based": the name is "London".
-            cut = derived_cut(surface, lex.derived_parts)
+            cut = derived_cut(surface, self.lex.derived_parts, self.memos)
             if cut > 0:
                 surface, end = surface[:cut], start + cut
         if " " not in surface and surface[-1] != ".":
-            # One word, the common case: no need to cut anything.
-            key, kind = single_words.get(surface) or _single_word(surface, lex)
-            if kind is not _NAME:
-                if kind is _DATE:
-                    span = _date_span(text, start, end, key, lex)
-                    if span is not None:
-                        dates.append(span)
-                continue
-            if headline and text[end : end + 2] == " -" and not text[line_start:start].strip():
-                continue  # a topic before a headline in capitals: "SOCCER - JAPAN GET ..."
-            initial = _is_sentence_start(text, start)
-            if initial and key not in gazetteer:
-                if (
-                    key in initial_never
-                    or lowercase(key)
-                    or text[end : end + 2].lstrip(" ")[:1] == ":"
-                ):
-                    continue  # "Be sure"; "Still" (the text has "still"); "Attendance: 4,000"
-                mention = Mention(start, end, surface, (key,), key, {}, False, True)
-                if _name_shaped(surface):
-                    mentions.append(mention)  # "NASA", "WeWork"
-                else:
-                    suspects.append((mention, _looks_common(key, lowercase)))
-                continue
-            mentions.append(Mention(start, end, surface, (key,), key, {}, False, initial))
-            continue
+            self._read_word(start, end, surface)
+        else:
+            self._read_run(start, surface)
+
+    def _enter_line(self, start: int) -> None:
+        """Note the line ``start`` is on, and whether it is a headline."""
+        text = self.text
+        self.line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", start)
+        self.line_end = len(text) if line_end < 0 else line_end
+        kind = _is_headline(text[self.line_start : self.line_end], self.lex)
+        self.dateline = kind == _DATELINE
+        self.headline = 0 if self.dateline else kind
+
+    def _read_word(self, start: int, end: int, surface: str) -> None:
+        """One word, the common case: a date word, a word to skip, or a name."""
+        text, lex = self.text, self.lex
+        key, kind = self.memos.single_words.get(surface) or _single_word(surface, lex, self.memos)
+        if kind is not _NAME:
+            if kind is _DATE:
+                span = _date_span(text, start, end, key, lex, self.memos)
+                if span is not None:
+                    self.dates.append(span)
+            return
+        if (
+            self.headline
+            and text[end : end + 2] == " -"
+            and not text[self.line_start : start].strip()
+        ):
+            return  # a topic before a headline in capitals: "SOCCER - JAPAN GET ..."
         initial = _is_sentence_start(text, start)
-        if not initial and (known_run := runs.get(surface)) is not None:
+        if initial and key not in lex.gazetteer:
+            if (
+                key in lex.initial_never
+                or self.lowercase(key)
+                or text[end : end + 2].lstrip(" ")[:1] == ":"
+            ):
+                return  # "Be sure"; "Still" (the text has "still"); "Attendance: 4,000"
+            self._add_opening(Mention(start, end, surface, (key,), key, {}, False, True))
+            return
+        # In a dateline, a name after a comma is where the story comes from.
+        votes: Votes = {PLACE: 6.0} if self.dateline and text[start - 2 : start] == ", " else {}
+        self.mentions.append(Mention(start, end, surface, (key,), key, votes, False, initial))
+
+    def _add_opening(self, mention: Mention) -> None:
+        """A one-word name opening a sentence: kept when shaped like a name or typed by its
+        context, else a suspect for :func:`_confirmed`."""
+        if mention.votes or _name_shaped(mention.surface):
+            self.mentions.append(mention)  # "NASA", "WeWork"
+        else:
+            self.suspects.append((mention, _looks_common(mention.key, self.lowercase)))
+
+    def _read_run(self, start: int, surface: str) -> None:
+        """A run of several words (or one with a final dot): cut into names."""
+        text, lex, memos = self.text, self.lex, self.memos
+        initial = _is_sentence_start(text, start)
+        if not initial and (known_run := memos.runs.get(surface)) is not None:
             # A run met before, inside a sentence: it is cut the same way wherever it stands.
             for offset, size, keys, key, votes in known_run:
                 s = start + offset
-                mentions.append(
+                self.mentions.append(
                     Mention(s, s + size, surface[offset : offset + size], keys, key, dict(votes))
                 )
-            continue
-        words = _words_of(text, start, surface)
+            return
+        words = _words_of(text, start, surface, lex, memos)
         if len(words) >= 3 and surface.isupper():
-            headline_runs.append(words)  # a headline in capitals inside a longer line
-            continue
+            self.headline_runs.append(words)  # a headline in capitals inside a longer line
+            return
         _mark_month_surnames(text, words, lex)
-        for word in words:
-            if word.key in lex.date_words and not word.surname:
-                span = _date_span(text, word.start, word.end, word.key, lex)
-                if span is not None:
-                    dates.append(span)
+        has_date = self._note_dates(words)
         # Where a sentence starts inside the run: its start, and after a word ending one.
         openings = {b.start for a, b in pairwise(words) if a.final}
         if initial:
             openings.add(start)
         # How this run is cut depends on nothing around it when it does not open a sentence
         # and holds no date and no full stop: then the cut is remembered for the next time.
-        remember: list[tuple[int, int, tuple[str, ...], str, Votes]] | None = None
-        if not initial and not openings and not any(w.key in lex.date_words for w in words):
-            remember = []
-        for name, votes in _segments(words, initial, lowercase, lex):
+        remember: RunCut | None = None if openings or has_date else []
+        for name, votes in _segments(words, initial, self.lowercase, lex):
+            self._add_name(name, votes, start, initial, openings, remember)
+        if remember is not None:
+            memos.runs.remember(surface, remember)
+
+    def _note_dates(self, words: list[_Word]) -> bool:
+        """Add the dates among a run's words ("3 March 2021"); whether it holds a date word."""
+        found = False
+        for word in words:
+            if word.key in self.lex.date_words:
+                found = True
+                if not word.surname:
+                    span = _date_span(
+                        self.text, word.start, word.end, word.key, self.lex, self.memos
+                    )
+                    if span is not None:
+                        self.dates.append(span)
+        return found
+
+    def _add_name(
+        self,
+        name: list[_Word],
+        votes: Votes,
+        start: int,
+        initial: bool,
+        openings: set[int],
+        remember: RunCut | None,
+    ) -> None:
+        """Add one name cut from a run that starts at ``start``."""
+        text, lex = self.text, self.lex
+        s, e = name[0].start, name[-1].end
+        keys = tuple(w.key for w in name)
+        if len(name) == 1:
+            key = keys[0]
+            if key in lex.openers or _is_bare_suffix(key, text[s:e], lex):
+                return
+            if s in openings and key not in lex.gazetteer:
+                if key not in lex.initial_never:
+                    self._add_opening(Mention(s, e, text[s:e], keys, key, votes, initial=True))
+                return
+        key = " ".join(keys)
+        if remember is not None:
+            remember.append((s - start, e - s, keys, key, dict(votes)))
+        self.mentions.append(
+            Mention(s, e, text[s:e], keys, key, votes, False, initial and s == start)
+        )
+
+    def finish(self) -> list[Mention]:
+        """Every mention in reading order, with the confirmed suspects and the names of
+        headlines added."""
+        text, lex, mentions = self.text, self.lex, self.mentions
+        if self.suspects:
+            mentions.extend(_confirmed(self.suspects, mentions, text, lex, self.memos))
+            mentions.sort(key=lambda m: m.start)
+        mentions = _without_unnamed_derivations(mentions, lex)
+        if self.headline_runs:
+            mentions.extend(_headline_mentions(text, self.headline_runs, mentions, lex))
+            mentions.sort(key=lambda m: m.start)
+        return mentions
+
+
+def _name_span(text: str, start: int, end: int, surface: str) -> tuple[int, int, str] | None:
+    """The run as a name: with an Arabic article before it ("al-Aqsa"), without a contraction
+    ("We're"), with a model number after it ("PlayStation 5"); None inside a word or an amount."""
+    n = len(text)
+    if start and text[start - 1] not in _SPACE_OR_MARK:
+        if text[start - 1] == "-" and text[start - 4 : start - 1].lower() in _ARABIC_ARTICLES:
+            start -= 3  # "al-Aqsa", "el-Sisi": the article belongs to the name
+            surface = text[start:end]
+        elif _brand_in_lower_case(text, start):
+            start -= 1  # "iPhone", "eBay": the small letter belongs to the name
+            surface = text[start:end]
+        elif text[start - 1].isalnum() or text[start - 1] in "$€£":
+            return None  # inside a word or an amount
+    if end < n and text[end] in _AFTER_WORD_MARKS:
+        if text[end] in "$€£":
+            return None  # a currency: "C$", "A$"
+        if _CONTRACTION_AFTER.match(text, end):
+            # "We're", "Don't": the last word is a pronoun or a verb.
+            cut = surface.rfind(" ")
+            if cut < 0:
+                return None
+            surface = surface[:cut]
+            end = start + cut
+    if (
+        text[end + 1 : end + 2].isdigit()
+        and text[end] == " "
+        and _is_mixed_case(surface)
+        and (model := _MODEL_NUMBER.match(text, end))
+    ):
+        end = model.end()  # "PlayStation 5"
+        surface = text[start:end]
+    return start, end, surface
+
+
+def _brand_in_lower_case(text: str, start: int) -> bool:
+    """Whether the capitalised word at ``start`` follows one small letter that opens a word:
+    "iPhone", "eBay" (not "pH", "mRNA", nor "desk@eBay" or "www.iPhone")."""
+    return (
+        text[start - 1].islower()
+        and text[start + 1 : start + 2].islower()
+        and (start == 1 or text[start - 2] in _SPACE_OR_MARK)
+    )
+
+
+def _headline_mentions(
+    text: str, runs: list[list[_Word]], mentions: list[Mention], lex: Lexicon
+) -> list[Mention]:
+    """The names in headline runs that the rest of the text (or the gazetteer) shows to be names."""
+    known = frozenset(m.key for m in mentions) | frozenset(
+        w for m in mentions for w in m.words if w not in _CONNECTOR_KEYS
+    )
+    found = []
+    for words in runs:
+        for name in _headline_names(text, words, known, lex):
             s, e = name[0].start, name[-1].end
             keys = tuple(w.key for w in name)
-            opens = s in openings
-            if len(name) == 1:
-                key = keys[0]
-                if key in openers or _is_bare_suffix(key, text[s:e], lex):
-                    continue
-                if opens and key not in gazetteer:
-                    if key in initial_never:
-                        continue
-                    mention = Mention(s, e, text[s:e], keys, key, votes, initial=True)
-                    if votes or _name_shaped(mention.surface):
-                        mentions.append(mention)
-                    else:
-                        suspects.append((mention, _looks_common(key, lowercase)))
-                    continue
-            initial_name = initial and s == start
-            key = " ".join(keys)
-            if remember is not None:
-                remember.append((s - start, e - s, keys, key, dict(votes)))
-            mentions.append(Mention(s, e, text[s:e], keys, key, votes, False, initial_name))
-        if remember is not None:
-            if len(runs) > 100_000:
-                runs.clear()
-            runs[surface] = remember
+            found.append(Mention(s, e, text[s:e], keys, " ".join(keys), {}, True))
+    return found
 
-    if suspects:
-        mentions.extend(_confirmed(suspects, mentions, text, lex))
-        mentions.sort(key=lambda m: m.start)
-    mentions = _without_unnamed_derivations(mentions, lex)
 
-    if headline_runs:
-        known = frozenset(m.key for m in mentions) | frozenset(
-            w for m in mentions for w in m.words if w not in _CONNECTOR_KEYS
-        )
-        for words in headline_runs:
-            for name in _headline_names(text, words, known, lex):
-                s, e = name[0].start, name[-1].end
-                keys = tuple(w.key for w in name)
-                mentions.append(Mention(s, e, text[s:e], keys, " ".join(keys), {}, True))
-        mentions.sort(key=lambda m: m.start)
-
+def _grouped(mentions: list[Mention]) -> dict[str, list[Mention]]:
+    """Mentions grouped by folded name, in the order of each name's first mention."""
     groups: dict[str, list[Mention]] = {}
     for mention in mentions:
         group = groups.get(mention.key)
@@ -756,25 +926,36 @@ def find_mentions(
             groups[mention.key] = [mention]
         else:
             group.append(mention)
+    return groups
+
+
+def _vote_groups(
+    groups: dict[str, list[Mention]], mentions: list[Mention], text: str, lex: Lexicon, memos: Memos
+) -> None:
+    """Add every vote: the name's own words, the words around each mention, lists of names,
+    and the learned model."""
+    shapes = memos.shapes
     for group in groups.values():
         shape = shapes.get(group[0].surface)
         if shape is None:
-            shape = shapes[group[0].surface] = _shape_votes(group[0], lex)
+            shape = shapes.remember(group[0].surface, _shape_votes(group[0], lex))
         for mention in group:
             votes = mention.votes
             for kind, weight in shape.items():
                 votes[kind] = votes.get(kind, 0.0) + weight
-            mention.context = _vote_context(mention, text, lex)
+            mention.context = _vote_context(mention, text, lex, memos)
     _share_coordinated_votes(mentions, text)
     table = learned.weights()
     if table:
-        _vote_learned(groups, lex, table)
-    dates.extend(_years(text))
-    return groups, _without_overlaps(dates)
+        _vote_learned(groups, lex, table, memos)
 
 
 def _confirmed(
-    suspects: list[tuple[Mention, bool]], mentions: list[Mention], text: str, lex: Lexicon
+    suspects: list[tuple[Mention, bool]],
+    mentions: list[Mention],
+    text: str,
+    lex: Lexicon,
+    memos: Memos,
 ) -> list[Mention]:
     """The one-word names opening a sentence that something else shows to be names.
 
@@ -796,7 +977,7 @@ def _confirmed(
             and (
                 openings[mention.key] > 1
                 or _in_table_row(text, mention.end)
-                or _has_name_cue(mention, text, lex)
+                or _has_name_cue(mention, text, lex, memos)
             )
         ):
             kept.append(mention)
@@ -810,11 +991,11 @@ def _in_table_row(text: str, end: int) -> bool:
     return match is not None and not _LOWER_WORD_IN_LINE.search(match.group())
 
 
-def _has_name_cue(mention: Mention, text: str, lex: Lexicon) -> bool:
+def _has_name_cue(mention: Mention, text: str, lex: Lexicon, memos: Memos) -> bool:
     """Whether the context of a mention says it is a name: a possessive, or any typing cue."""
     if text[mention.end : mention.end + 3].lstrip(" ")[:2] in _POSSESSIVES:
         return True  # "Everton's", "Everton 's"
-    _vote_context(mention, text, lex)
+    _vote_context(mention, text, lex, memos)
     votes, mention.votes = mention.votes, {}
     mention.after_the = mention.not_person = False
     if mention.key.endswith("s") and votes.keys() == {PERSON} and votes[PERSON] <= 1.0:
@@ -853,7 +1034,7 @@ def _without_overlaps(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return kept
 
 
-def _word_before(text: str, start: int) -> tuple[str, int]:
+def _word_before(text: str, start: int, memos: Memos) -> tuple[str, int]:
     """The folded word just before ``start`` (separated by one space) and where it starts."""
     if start < 2 or text[start - 1] != " ":
         return "", -1
@@ -864,12 +1045,57 @@ def _word_before(text: str, start: int) -> tuple[str, int]:
     word = text[i : start - 1]
     if "\n" in word:
         return "", -1
-    return (_FOLDED.get(word) or _fold(word)), i
+    return (memos.folded.get(word) or _fold(word, memos)), i
 
 
-def _vote_context(mention: Mention, text: str, lex: Lexicon) -> tuple[str, str]:
+def _vote_context(
+    mention: Mention, text: str, lex: Lexicon, memos: Memos
+) -> tuple[str, str, str, str]:
     """Add the votes the words around a mention give; return the learned model's classes of
-    the token before and after it (as :func:`learned.context_token` gives them)."""
+    the tokens around it (as :func:`learned.context_token` gives them)."""
+    place_before, place_after = _vote_near_words(mention, text, lex, memos)
+    before2 = after2 = ""
+    if place_before.islower() and place_before.isalpha():
+        before2 = _second_before(text, mention.start - 1 - len(place_before), place_before, memos)
+    elif place_before in _QUOTES and _names_a_work(text, mention.start - 1, lex, memos):
+        add_vote(mention.votes, OTHER, 6.0)  # 'the song "Bad Blood"'
+        mention.not_person = True
+    if place_after.islower() and place_after.isalpha():
+        word_end = mention.end + 1 + len(place_after)
+        if text[mention.end + 1 : word_end].casefold() == place_after:
+            after2 = _token_after(text[word_end : word_end + 40], memos)
+    return place_before, place_after, before2, after2
+
+
+def _second_before(text: str, word_start: int, word: str, memos: Memos) -> str:
+    """The class of the token before ``word`` (a lower-case word at ``word_start``), as
+    :func:`learned.second_before` gives it, or "" when the word is not there."""
+    if word_start < 0 or text[word_start : word_start + len(word)].casefold() != word:
+        return ""
+    if word_start == 0:
+        return "<s>"
+    previous = text[word_start - 1]
+    if previous != " ":
+        return "<s>" if previous == "\n" else previous
+    space = text.rfind(" ", max(0, word_start - 32), word_start - 1)
+    if space < 0 and word_start > 32:
+        space = text.rfind(" ", 0, word_start - 1)  # a long token: its start is further back
+    token = text[space + 1 : word_start - 1]
+    newline = token.rfind("\n")
+    if newline >= 0:
+        token = token[newline + 1 :]
+    return memos.token_classes.get(token) or _token_class(token, memos)
+
+
+def _names_a_work(text: str, quote: int, lex: Lexicon, memos: Memos) -> bool:
+    """Whether the word before the opening quote at ``quote`` is a work's noun ("song")."""
+    before, _ = _word_before(text, quote, memos)
+    return before in lex.work_nouns
+
+
+def _vote_near_words(mention: Mention, text: str, lex: Lexicon, memos: Memos) -> tuple[str, str]:
+    """Add the votes the words just around a mention give; return the learned model's classes
+    of the token before and after it."""
     votes = mention.votes
     start, end = mention.start, mention.end
     # The token before: one look back serves the rules and the learned model.
@@ -886,94 +1112,135 @@ def _vote_context(mention: Mention, text: str, lex: Lexicon) -> tuple[str, str]:
         token = text[space + 1 : start - 1]
         newline = token.rfind("\n")
         if newline >= 0:
-            place_before = _token_class(token[newline + 1 :])
+            place_before = _token_class(token[newline + 1 :], memos)
         else:
-            place_before = _TOKEN_CLASSES.get(token) or _token_class(token)
+            place_before = memos.token_classes.get(token) or _token_class(token, memos)
             if start >= 2:
                 before_start = space + 1
-                before = _FOLDED.get(token) or _fold(token)
+                before = memos.folded.get(token) or _fold(token, memos)
     after_text = text[end : end + 40]
     # The common case, a word after one space: read once for the learned model and the rules.
     next_word = ""
     if after_text[:1] == " " and after_text[1:2].isalpha():
         next_word = after_text[1:].split(None, 1)[0]
         if next_word[-1].isalpha() and len(next_word) < 31:
-            place_after = _TOKEN_CLASSES.get(next_word) or _token_class(next_word)
+            place_after = memos.token_classes.get(next_word) or _token_class(next_word, memos)
         else:
-            place_after = _token_after(after_text)
+            place_after = _token_after(after_text, memos)
     else:
-        place_after = _token_after(after_text)
+        place_after = _token_after(after_text, memos)
     if (before and before in lex.not_person_before) or (next_word and next_word[0].islower()):
         _mark_not_person(mention, before, next_word, lex)
     if before:
-        if before == "the":
-            mention.after_the = True
-        person_or_org, second_of_pair, place_word, product = _BEFORE_WORDS.get(
-            before
-        ) or _before_word(before, lex)
-        for kind, weight in person_or_org:
-            add_vote(votes, kind, weight)  # "Mr", "founder"; "maker", "rival"
-        pair: tuple[str, str] | None = None
-        if second_of_pair:
-            pair = (_word_before(text, before_start)[0], before)
-        if pair is not None and pair in lex.org_before_pairs:
-            add_vote(votes, ORG, 3.0)  # "invested in Xpeng", "shares of Apple"
-        elif pair is not None and pair in lex.place_before_pairs:
-            add_vote(votes, PLACE, 2.0)  # "based in Bergen"
-        elif place_word and after_text[:3].lstrip(" ")[:2] not in _POSSESSIVES:
-            # "in Lisbon", but not "in Apple's footsteps": there "in" governs "footsteps".
-            add_vote(votes, PLACE, 0.5)
-        if product:
-            add_vote(votes, PRODUCT, 3.0)  # "called Micar"
+        _vote_word_before(mention, text, before, before_start, after_text, lex, memos)
     if not after_text:
         return place_before, place_after
     if after_text[:2] in _POSSESSIVE_S and after_text[2:3] == " ":
-        following = after_text[3:].split(None, 1)
-        if following and _fold(following[0].strip(_TRIM_AFTER)) in lex.not_person_after_possessive:
-            mention.not_person = True  # "Instagram's platform"
-    if (start == 0 or text[start - 1] == "\n") and (dateline := _DATELINE_AFTER.match(after_text)):
-        # A dateline: "LISBON — The city ...", "LONDON 1996-08-30"; not a topic before a
-        # headline in capitals ("SOCCER - JAPAN GET LUCKY WIN").
-        rest = text[end + dateline.end() : end + dateline.end() + 30]
-        if dateline.group().endswith(tuple("0123456789")) or not rest.isupper():
-            add_vote(votes, PLACE, 4.0)
+        _mark_possessed(mention, after_text, lex, memos)
+    if start == 0 or text[start - 1] == "\n":
+        _vote_dateline(votes, text, end, after_text)
     if after_text[0] == ",":
-        # An apposition: "Lei Jun, founder and CEO", "Harbourline, the operator of ...".
-        pieces = after_text[1:].split(None, 4)[:4]
-        after = _fold(pieces[0].strip(_TRIM_AFTER)) if pieces else ""
-        if after in _DETERMINERS or (pieces and pieces[0][:1].isupper()):
-            # "..., the operator of", "..., Vessen Marine's managing director"
-            nouns = [_fold(p.strip(_TRIM_AFTER)) for p in pieces[1:]]
-        else:
-            nouns = [after]
-        if pieces and (after in lex.droppable_suffixes or _is_bare_suffix(after, pieces[0], lex)):
-            add_vote(votes, ORG, 3.0)  # "Collective Bias, Inc."
-        elif after == "who" or any(n in lex.person_before for n in nouns):
-            add_vote(votes, PERSON, 2.0)
-        elif after == "which" or any(n in lex.org_before for n in nouns):
-            add_vote(votes, ORG, 1.5)
+        _vote_apposition(votes, after_text, lex, memos)
     elif after_text[0] == " ":
         pieces = [next_word] if next_word else after_text.split(None, 1)
         if pieces and pieces[0][0] != "(":
             # A word after the name: what it says depends on the word alone.
-            vote = _AFTER_WORDS.get(pieces[0], _UNSEEN)
-            if vote is _UNSEEN:
-                vote = _after_word(pieces[0], lex)
+            token = pieces[0]
+            after_words = memos.after_words
+            vote = after_words[token] if token in after_words else _after_word(token, lex, memos)
             if vote is not None:
                 add_vote(votes, vote[0], vote[1])
-            return place_before, place_after
-        after = _fold(pieces[0].strip(_TRIM_AFTER)) if pieces else ""
-        if after in lex.org_after:
-            add_vote(votes, ORG, 1.5)
-        elif after in _TEAM_ROLES:
-            add_vote(votes, ORG, 1.5)  # a team: "Surrey captain", "Barcelona coach"
-        elif after_text[1:3].lstrip(" ")[:1] == "(":
-            inside = _fold(after_text.split("(", 1)[1].split(")", 1)[0].strip())
-            if lex.gazetteer.get(inside, _UNKNOWN)[0] is PLACE:
-                add_vote(votes, PERSON, 2.0)  # a player and their country: "Edberg (Sweden)"
-        elif after in lex.person_after:
-            add_vote(votes, PERSON, 1.0 if after in ("who", "whose") else 0.5)
+        else:
+            _vote_parenthesis_after(votes, after_text, lex, memos)
     return place_before, place_after
+
+
+def _vote_word_before(
+    mention: Mention,
+    text: str,
+    before: str,
+    before_start: int,
+    after_text: str,
+    lex: Lexicon,
+    memos: Memos,
+) -> None:
+    """The votes of the folded word ``before`` just before a mention (and of the word before
+    that when the two make a context: "invested in")."""
+    votes = mention.votes
+    if before == "the":
+        mention.after_the = True
+    person_or_org, second_of_pair, place_word, product = memos.before_words.get(
+        before
+    ) or _before_word(before, lex, memos)
+    for kind, weight in person_or_org:
+        add_vote(votes, kind, weight)  # "Mr", "founder"; "maker", "rival"
+    pair: tuple[str, str] | None = None
+    if second_of_pair:
+        pair = (_word_before(text, before_start, memos)[0], before)
+    if pair is not None and pair in lex.org_before_pairs:
+        add_vote(votes, ORG, 3.0)  # "invested in Xpeng", "shares of Apple"
+    elif pair is not None and pair in lex.place_before_pairs:
+        add_vote(votes, PLACE, 2.0)  # "based in Bergen"
+    elif place_word and after_text[:3].lstrip(" ")[:2] not in _POSSESSIVES:
+        # "in Lisbon", but not "in Apple's footsteps": there "in" governs "footsteps".
+        add_vote(votes, PLACE, 0.5)
+    if product:
+        add_vote(votes, PRODUCT, 3.0)  # "called Micar"
+
+
+def _mark_possessed(mention: Mention, after_text: str, lex: Lexicon, memos: Memos) -> None:
+    """A possessive followed by a noun a person rarely has: "Instagram's platform"."""
+    following = after_text[3:].split(None, 1)
+    if (
+        following
+        and _fold(following[0].strip(_TRIM_AFTER), memos) in lex.not_person_after_possessive
+    ):
+        mention.not_person = True
+
+
+def _vote_dateline(votes: Votes, text: str, end: int, after_text: str) -> None:
+    """A name opening a line as a dateline is a place: "LISBON — The city ...", "LONDON
+    1996-08-30"; not a topic before a headline in capitals ("SOCCER - JAPAN GET LUCKY WIN")."""
+    dateline = _DATELINE_AFTER.match(after_text)
+    if dateline is None:
+        return
+    rest = text[end + dateline.end() : end + dateline.end() + 30]
+    if dateline.group().endswith(tuple("0123456789")) or not rest.isupper():
+        add_vote(votes, PLACE, 6.0)
+
+
+def _vote_apposition(votes: Votes, after_text: str, lex: Lexicon, memos: Memos) -> None:
+    """What follows a comma after a name: "Lei Jun, founder and CEO", "Harbourline, the
+    operator of ...", "Collective Bias, Inc."."""
+    pieces = after_text[1:].split(None, 4)[:4]
+    after = _fold(pieces[0].strip(_TRIM_AFTER), memos) if pieces else ""
+    if after in _DETERMINERS or (pieces and pieces[0][:1].isupper()):
+        # "..., the operator of", "..., Vessen Marine's managing director"
+        nouns = [_fold(p.strip(_TRIM_AFTER), memos) for p in pieces[1:]]
+    else:
+        nouns = [after]
+    if pieces and (after in lex.droppable_suffixes or _is_bare_suffix(after, pieces[0], lex)):
+        add_vote(votes, ORG, 3.0)  # "Collective Bias, Inc."
+    elif after == "who" or any(n in lex.person_before for n in nouns):
+        add_vote(votes, PERSON, 2.0)
+    elif after == "which" or any(n in lex.org_before for n in nouns):
+        add_vote(votes, ORG, 1.5)
+
+
+def _vote_parenthesis_after(votes: Votes, after_text: str, lex: Lexicon, memos: Memos) -> None:
+    """A parenthesis after a name: a player and their country ("Edberg (Sweden)")."""
+    pieces = after_text.split(None, 1)
+    after = _fold(pieces[0].strip(_TRIM_AFTER), memos) if pieces else ""
+    if after in lex.org_after:
+        add_vote(votes, ORG, 1.5)
+    elif after in _TEAM_ROLES:
+        add_vote(votes, ORG, 1.5)  # a team: "Surrey captain", "Barcelona coach"
+    elif after_text[1:3].lstrip(" ")[:1] == "(":
+        inside = _fold(after_text.split("(", 1)[1].split(")", 1)[0].strip(), memos)
+        if lex.gazetteer.get(inside, _UNKNOWN)[0] is PLACE:
+            add_vote(votes, PERSON, 2.0)
+    elif after in lex.person_after:
+        add_vote(votes, PERSON, 1.0 if after in ("who", "whose") else 0.5)
 
 
 def _mark_not_person(mention: Mention, before: str, next_word: str, lex: Lexicon) -> None:
@@ -987,17 +1254,7 @@ def _mark_not_person(mention: Mention, before: str, next_word: str, lex: Lexicon
             mention.not_person = True
 
 
-_TOKEN_CLASSES: dict[str, str] = {}
-# What a word just before or after a name says about it, by the word: pure functions of the
-# word and the lexicon, remembered.
-_BEFORE_WORDS: dict[str, tuple[tuple[tuple[EntityType, float], ...], bool, bool, bool]] = {}
-_AFTER_WORDS: dict[str, tuple[EntityType, float] | None] = {}
-_UNSEEN = ("", 0.0)
-
-
-def _before_word(
-    before: str, lex: Lexicon
-) -> tuple[tuple[tuple[EntityType, float], ...], bool, bool, bool]:
+def _before_word(before: str, lex: Lexicon, memos: Memos) -> WordVotes:
     """What a folded word before a name says: its person or organisation votes, whether it ends
     a two-word context ("invested in"), whether it says place ("in"), and product ("called")."""
     votes: list[tuple[EntityType, float]] = []
@@ -1007,20 +1264,20 @@ def _before_word(
         votes.append((PERSON, 3.0))
     if before in lex.org_before:
         votes.append((ORG, 2.0))
-    if len(_BEFORE_WORDS) > 100_000:
-        _BEFORE_WORDS.clear()
-    found = _BEFORE_WORDS[before] = (
-        tuple(votes),
-        before in lex.pair_seconds,
-        before in lex.place_before,
-        before in lex.product_before,
+    return memos.before_words.remember(
+        before,
+        (
+            tuple(votes),
+            before in lex.pair_seconds,
+            before in lex.place_before,
+            before in lex.product_before,
+        ),
     )
-    return found
 
 
-def _after_word(token: str, lex: Lexicon) -> tuple[EntityType, float] | None:
+def _after_word(token: str, lex: Lexicon, memos: Memos) -> tuple[EntityType, float] | None:
     """The vote a word after a name gives ("Apple shares", "Surrey captain", "Musk said")."""
-    after = _fold(token.strip(_TRIM_AFTER))
+    after = _fold(token.strip(_TRIM_AFTER), memos)
     vote: tuple[EntityType, float] | None = None
     if after in lex.org_after:
         vote = (ORG, 1.5)
@@ -1028,29 +1285,24 @@ def _after_word(token: str, lex: Lexicon) -> tuple[EntityType, float] | None:
         vote = (ORG, 1.5)  # a team: "Surrey captain", "Barcelona coach"
     elif after in lex.person_after:
         vote = (PERSON, 1.0 if after in ("who", "whose") else 0.5)
-    if len(_AFTER_WORDS) > 100_000:
-        _AFTER_WORDS.clear()
-    _AFTER_WORDS[token] = vote
-    return vote
+    return memos.after_words.remember(token, vote)
 
 
-def _token_class(token: str) -> str:
+def _token_class(token: str, memos: Memos) -> str:
     """:func:`learned.token_class`, remembered."""
-    found = _TOKEN_CLASSES.get(token)
+    found = memos.token_classes.get(token)
     if found is None:
-        if len(_TOKEN_CLASSES) > 100_000:
-            _TOKEN_CLASSES.clear()
-        found = _TOKEN_CLASSES[token] = learned.token_class(token)
+        found = memos.token_classes.remember(token, learned.token_class(token))
     return found
 
 
-def _token_after(after_text: str) -> str:
+def _token_after(after_text: str, memos: Memos) -> str:
     """The learned model's class of the token after a mention, from the text that follows it."""
     if after_text[:1] == " " and after_text[1:2].isalpha():
         # The common case: a word after one space.
         token = after_text[1:32].split(None, 1)[0]
         if token[-1].isalpha():
-            return _TOKEN_CLASSES.get(token) or _token_class(token)
+            return memos.token_classes.get(token) or _token_class(token, memos)
     following = after_text[:32]
     if not following or following[0] == "\n":
         return "<s>"
@@ -1061,12 +1313,13 @@ def _token_after(after_text: str) -> str:
     token = following[1:].split(None, 1)[0]
     if token in _POSSESSIVE_S:
         return "'s"
-    return _token_class(token.rstrip(_TRIM_TOKEN) or token)
+    return _token_class(token.rstrip(_TRIM_TOKEN) or token, memos)
 
 
 def name_features(mention: Mention, lex: Lexicon) -> list[str]:
     """The learned model's features of the name itself (see :mod:`reader.entities.learned`)."""
-    known = lex.gazetteer.get(mention.key)
+    # The model was not shown the cities as known places: they vote through the gazetteer.
+    known = None if mention.key in lex.cities else lex.gazetteer.get(mention.key)
     return learned.shape_features(
         mention.words, mention.surface, known[0] if known else None, lex.head_words
     )
@@ -1074,28 +1327,14 @@ def name_features(mention: Mention, lex: Lexicon) -> list[str]:
 
 def place_features(mention: Mention, text: str) -> list[str]:
     """The learned model's features of where the mention stands."""
-    before, after = learned.context_token(text, mention.start, mention.end)
-    return learned.context_features(before, after, mention.initial, mention.headline)
+    return learned.context_features(
+        *learned.context_token(text, mention.start, mention.end), mention.initial, mention.headline
+    )
 
 
-# Memos of the exponentials of the weights summed per name and per context: pure functions of
-# their keys, so they never change a result, only spare the work when the same names come back.
-_NAME_SCORES: dict[str, tuple[float, float, float, float]] = {}
-_PLACE_SCORES: dict[tuple[str, str, bool, bool], tuple[float, float, float, float]] = {}
-
-
-def clear_memos() -> None:
-    """Forget the memoised learned scores (after the weights change)."""
-    _NAME_SCORES.clear()
-    _PLACE_SCORES.clear()
-    _SINGLE_WORDS.clear()
-    _BEFORE_WORDS.clear()
-    _AFTER_WORDS.clear()
-    _RUNS.clear()
-    _SHAPES.clear()
-
-
-def _vote_learned(groups: dict[str, list[Mention]], lex: Lexicon, table: learned.Weights) -> None:
+def _vote_learned(
+    groups: dict[str, list[Mention]], lex: Lexicon, table: learned.Weights, memos: Memos
+) -> None:
     """Add the learned model's opinion once per name: its probabilities averaged over the
     mentions, so that a name mentioned often is not decided by the model alone.
 
@@ -1104,28 +1343,37 @@ def _vote_learned(groups: dict[str, list[Mention]], lex: Lexicon, table: learned
     """
     scale = learned.SCALE
     person, organisation, place, other = learned.CLASSES
-    name_memo, place_memo = _NAME_SCORES, _PLACE_SCORES
-    if len(name_memo) > 100_000:
-        name_memo.clear()
-    if len(place_memo) > 100_000:
-        place_memo.clear()
+    name_memo, place_memo, pairs = memos.name_scores, memos.context_scores, memos.pair_scores
     for group in groups.values():
         first = group[0]
         name_scores = name_memo.get(first.surface)
         if name_scores is None:
-            name_scores = name_memo[first.surface] = _exponentials(
-                learned.score(name_features(first, lex), table)
+            name_scores = name_memo.remember(
+                first.surface, _exponentials(learned.score(name_features(first, lex), table))
             )
         a0, a1, a2, a3 = name_scores
         t0 = t1 = t2 = t3 = 0.0
         for mention in group:
-            place_key = (*mention.context, mention.initial, mention.headline)
+            before, after, before2, after2 = mention.context
+            place_key = (before, after, mention.initial, mention.headline)
             scores = place_memo.get(place_key)
             if scores is None:
-                scores = place_memo[place_key] = _exponentials(
-                    learned.score(learned.context_features(*place_key), table)
+                features = learned.context_features(before, after, "", "", *place_key[2:])
+                scores = place_memo.remember(
+                    place_key, _exponentials(learned.score(features, table))
                 )
             b0, b1, b2, b3 = scores
+            # The two-word features, remembered apart: their exponentials multiply.
+            if before2:
+                pair = pairs.get(f"pp={before2}_{before}") or _pair_scores(
+                    f"pp={before2}_{before}", table, memos
+                )
+                b0, b1, b2, b3 = b0 * pair[0], b1 * pair[1], b2 * pair[2], b3 * pair[3]
+            if after2:
+                pair = pairs.get(f"nn={after}_{after2}") or _pair_scores(
+                    f"nn={after}_{after2}", table, memos
+                )
+                b0, b1, b2, b3 = b0 * pair[0], b1 * pair[1], b2 * pair[2], b3 * pair[3]
             x0, x1, x2, x3 = a0 * b0, a1 * b1, a2 * b2, a3 * b3
             norm = x0 + x1 + x2 + x3
             t0 += x0 / norm
@@ -1145,6 +1393,11 @@ def _vote_learned(groups: dict[str, list[Mention]], lex: Lexicon, table: learned
         votes[organisation] = votes.get(organisation, 0.0) + share * t1
         votes[place] = votes.get(place, 0.0) + share * t2
         votes[other] = votes.get(other, 0.0) + share * t3
+
+
+def _pair_scores(feature: str, table: learned.Weights, memos: Memos) -> Scores:
+    """The exponentials of one two-word feature's scores, remembered."""
+    return memos.pair_scores.remember(feature, _exponentials(learned.score([feature], table)))
 
 
 def _weak_person(group: list[Mention]) -> bool:
@@ -1184,7 +1437,9 @@ def _shape_votes(mention: Mention, lex: Lexicon) -> Votes:
             add_vote(votes, PLACE, 2.0)
         if _DIGIT.search(mention.surface, mention.surface.find(" ") + 1):
             add_vote(votes, PRODUCT, 2.0)
-    elif known is None:
+    if known is None and mention.surface[0].islower():
+        add_vote(votes, PRODUCT, 2.0)  # "iPhone", "iPad Pro"
+    elif known is None and len(words) == 1:
         surface = mention.surface
         key = mention.key
         if 2 <= len(surface) <= 6 and surface.isupper():
@@ -1199,24 +1454,45 @@ def _shape_votes(mention: Mention, lex: Lexicon) -> Votes:
 
 
 def _share_coordinated_votes(mentions: list[Mention], text: str) -> None:
-    """Names in a list share their evidence: "routes to Barreiro and Seixal", "Xpeng Motor
-    and Nio".
+    """Names in a list share their evidence: "routes to Barreiro and Seixal", "Siemens, Alstom
+    and Hitachi Rail Ltd".
 
-    A nationality's evidence is not shared: it is an adjective as often as a name, and "Chinese"
-    in "Trump and Chinese officials" says nothing about "Trump".
+    A list is a chain of names joined by "and", "or", "&", "nor", or by commas when one of
+    those closes it. A nationality's evidence is not shared: it is an adjective as often as a
+    name, and "Chinese" in "Trump and Chinese officials" says nothing about "Trump".
     """
+    chain: list[Mention] = []
+    closed = False
     for left, right in pairwise(mentions):
-        if (
-            (left.not_person or right.not_person)
-            and right.start - left.end <= 6
-            and text[left.end : right.start] in _LIST_SEPARATORS
-        ):
-            left.not_person = right.not_person = True  # "on Facebook, Twitter and Instagram"
-        if right.start - left.end <= 5 and text[left.end : right.start] in _COORDINATORS:
-            left_votes, right_votes = dict(left.votes), dict(right.votes)
-            for kind, weight in right_votes.items():
-                if kind is not NORP:
-                    add_vote(left.votes, kind, weight)
-            for kind, weight in left_votes.items():
-                if kind is not NORP:
-                    add_vote(right.votes, kind, weight)
+        if right.start - left.end > 6:
+            gap = ""
+        else:
+            gap = text[left.end : right.start]
+            if (left.not_person or right.not_person) and gap in _LIST_SEPARATORS:
+                left.not_person = right.not_person = True  # "on Facebook, Twitter and Instagram"
+        joined = gap in _COORDINATORS or gap in _CLOSING_SEPARATORS
+        if joined or (gap == ", " and not closed):
+            if not chain:
+                chain = [left]
+            chain.append(right)
+            closed = closed or joined
+            continue
+        if closed:
+            _pool_votes(chain)
+        chain, closed = [], False
+    if closed:
+        _pool_votes(chain)
+
+
+def _pool_votes(chain: list[Mention]) -> None:
+    """Give every name of a list the evidence of all (a nationality keeps its own)."""
+    pooled: Votes = {}
+    for mention in chain:
+        for kind, weight in mention.votes.items():
+            if kind is not NORP:
+                pooled[kind] = pooled.get(kind, 0.0) + weight
+    for mention in chain:
+        own = mention.votes.get(NORP)
+        mention.votes = dict(pooled)
+        if own is not None:
+            mention.votes[NORP] = own

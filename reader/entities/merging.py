@@ -21,7 +21,8 @@ from collections.abc import Callable, Mapping
 
 from rapidfuzz.fuzz import ratio
 
-from reader.entities.lexicon import Lexicon
+from reader.entities.lexicon import COUNTRY_WEIGHT, Lexicon
+from reader.entities.memo import Memo
 from reader.entities.mentions import Mention
 from reader.entities.voting import provisional_type, total_votes
 from reader.model import EntityType
@@ -34,8 +35,6 @@ _FUZZY_MAX_LENGTH = 80
 """Longer runs of capitalised words (a list, a table) are no name to find a slip in."""
 _SHARED_FORM_LIMIT = 16
 _DIGITS = re.compile(r"\d+")
-_PLAINS: dict[str, str] = {}
-"""Keys without accents or punctuation, remembered (a pure function of the key)."""
 
 
 def _plain(key: str) -> str:
@@ -68,8 +67,13 @@ class _Groups:
             self.parent[a] = b
 
 
-def merge_mentions(by_key: dict[str, list[Mention]], lex: Lexicon) -> list[list[Mention]]:
-    """Cluster groups of mentions (by folded name) into entities, each in reading order."""
+def merge_mentions(
+    by_key: dict[str, list[Mention]], lex: Lexicon, plains: Memo[str, str] | None = None
+) -> list[list[Mention]]:
+    """Cluster groups of mentions (by folded name) into entities, each in reading order.
+
+    ``plains`` remembers each key without accents or punctuation (a pure function of the key).
+    """
     if len(by_key) < 2:
         return list(by_key.values())
 
@@ -103,6 +107,8 @@ def merge_mentions(by_key: dict[str, list[Mention]], lex: Lexicon) -> list[list[
             by_stem.setdefault(key_words[:stem], []).append(key)
 
     groups = _Groups(list(by_key))
+    shared: dict[str, list[str]] = {}
+    """Surnames two people of the text share ("Castro" of "Fidel Castro" and "Raul Castro")."""
     candidates = [
         k
         for k in by_key
@@ -112,6 +118,14 @@ def merge_mentions(by_key: dict[str, list[Mention]], lex: Lexicon) -> list[list[
         targets = _targets(
             key, words, type_of, by_key, by_last, by_first, by_initials, by_stem, lex.gazetteer
         )
+        people = {
+            t
+            for t in targets
+            if len(words[t]) > 1 and words[t][-1] == key and type_of(t) is EntityType.PERSON
+        }
+        if len(words[key]) == 1 and len(people) > 1:
+            shared[key] = sorted(people, key=lambda t: first_seen[t])
+            continue
         if targets:
             # The nearest longer form seen before; else the first one seen after.
             start = first_seen[key]
@@ -123,11 +137,15 @@ def merge_mentions(by_key: dict[str, list[Mention]], lex: Lexicon) -> list[list[
             )
             groups.join(key, target)
 
-    _merge_spelling_variants(list(by_key), groups)
+    _merge_spelling_variants(list(by_key), groups, Memo() if plains is None else plains)
 
     clusters: dict[str, list[Mention]] = {}
     merged = False
     for key, group in by_key.items():
+        if key in shared:
+            merged = True
+            _share_surname(group, shared[key], by_key, groups, clusters)
+            continue
         root = groups.find(key)
         if root in clusters:
             clusters[root].extend(group)
@@ -139,6 +157,29 @@ def merge_mentions(by_key: dict[str, list[Mention]], lex: Lexicon) -> list[list[
     return [sorted(c, key=lambda m: m.start) if len(c) > 1 else c for c in clusters.values()]
 
 
+def _share_surname(
+    group: list[Mention],
+    people: list[str],
+    by_key: dict[str, list[Mention]],
+    groups: _Groups,
+    clusters: dict[str, list[Mention]],
+) -> None:
+    """Give each mention of a surname two people share to the one named most recently before
+    it ("Fidel Castro ... Raul Castro ... Castro" is Raul); one before any of them stays apart.
+    """
+    full_mentions = sorted(
+        (m.start, person) for person in people for m in by_key[person] if len(m.words) > 1
+    )
+    for mention in group:
+        latest = None
+        for start, person in full_mentions:
+            if start >= mention.start:
+                break
+            latest = person
+        root = groups.find(latest) if latest is not None else "\x00" + mention.key
+        clusters.setdefault(root, []).append(mention)
+
+
 def _targets(
     key: str,
     words: dict[str, tuple[str, ...]],
@@ -148,7 +189,7 @@ def _targets(
     by_first: dict[str, list[str]],
     by_initials: dict[str, list[str]],
     by_stem: dict[tuple[str, ...], list[str]],
-    known: Mapping[str, object],
+    known: Mapping[str, tuple[EntityType, float]],
 ) -> list[str]:
     """The longer names ``key`` is a short form of (``known``: the names the country data and
     the word lists type)."""
@@ -171,10 +212,11 @@ def _targets(
                 and other not in found
             ):
                 targets.append(other)
-    elif n == 1 and word in by_last and key not in known and type_of(key) is not EntityType.PLACE:
+    elif n == 1 and word in by_last and _weakly_known(known.get(key)):
         # A surname the weak evidence of its own mentions typed otherwise ("Delmont" voted a
-        # product in "a rival called Delmont"): a person named in full is the better reading.
-        # Not a name the country data knows ("English" stays apart from "Bill English").
+        # product in "a rival called Delmont", "Bale" a place in "in Bale's words"): a person
+        # named in full is the better reading. Not a name the country data and word lists know
+        # ("English" stays apart from "Bill English").
         for other in by_last[word]:
             if type_of(other) is EntityType.PERSON and len(words[other]) <= 4:
                 targets.append(other)
@@ -184,6 +226,12 @@ def _targets(
     return targets
 
 
+def _weakly_known(entry: tuple[EntityType, float] | None) -> bool:
+    """Whether the word lists know a name not at all, or only as a province or a capital
+    ("Bale" is also Basel): not as a country or a nationality ("English")."""
+    return entry is None or entry[1] < COUNTRY_WEIGHT
+
+
 def _has_neighbour(ends: dict[tuple[str, int], int], end: str, size: int) -> bool:
     """Whether another name has this end and a length within two of ``size``."""
     return ends[end, size] > 1 or any(
@@ -191,7 +239,7 @@ def _has_neighbour(ends: dict[tuple[str, int], int], end: str, size: int) -> boo
     )
 
 
-def _merge_spelling_variants(keys: list[str], groups: _Groups) -> None:
+def _merge_spelling_variants(keys: list[str], groups: _Groups, plains: Memo[str, str]) -> None:
     """Join names that differ only by accents, punctuation or a small slip.
 
     A ratio of 94 allows a letter or two added, dropped or changed in a long name. Candidate
@@ -204,13 +252,10 @@ def _merge_spelling_variants(keys: list[str], groups: _Groups) -> None:
     """
     by_plain: dict[str, str] = {}
     long_names: list[tuple[str, str]] = []
-    plains = _PLAINS
-    if len(plains) > 100_000:
-        plains.clear()
     for key in keys:
         plain = plains.get(key)
         if plain is None:
-            plain = plains[key] = _plain(key)
+            plain = plains.remember(key, _plain(key))
         if plain in by_plain:
             groups.join(key, by_plain[plain])
             continue

@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from reader.entities.lexicon import Lexicon
-from reader.entities.mentions import Mention, Votes, add_vote
+from reader.entities.memo import Votes
+from reader.entities.mentions import Mention, add_vote
 from reader.model import EntityType
 
 # Order used to break ties between equal votes.

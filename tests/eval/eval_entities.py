@@ -18,6 +18,8 @@ Layouts (how the text is rebuilt from tokens):
 - ``lines``: one sentence a line, tokens joined by single spaces ("Xiaomi 's", "U.S. ,").
 - ``detok``: one sentence a line, tokens glued as running text would be ("Xiaomi's", "U.S.,").
 - ``flat``: the whole document on one line, tokens joined by spaces.
+- ``news``: like ``detok``, with hyphens glued as well ("Soviet-era"), for OntoNotes, whose
+  tokens split hyphenated words.
 - ``sentences``: like ``lines``, but every sentence is its own call (no document evidence).
 """
 
@@ -126,7 +128,11 @@ def rebuild(document: ConllDocument, layout: str) -> RebuiltDocument:
             position += 1
         previous = ""
         for t, (token, tag) in enumerate(sentence):
-            glued = layout == "detok" and (token in _NO_SPACE_BEFORE or previous in _NO_SPACE_AFTER)
+            glued = layout in ("detok", "news") and (
+                token in _NO_SPACE_BEFORE or previous in _NO_SPACE_AFTER
+            )
+            if layout == "news" and (token == "-" or previous == "-") and t and previous:
+                glued = True  # OntoNotes splits hyphenated words: "Soviet - era"
             if t and not glued:
                 pieces.append(" ")
                 position += 1

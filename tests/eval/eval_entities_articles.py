@@ -3,6 +3,7 @@
     python tests/eval/eval_entities_articles.py              # 300 BBC articles, saved pages
     python tests/eval/eval_entities_articles.py --list 60    # longer lists
     python tests/eval/eval_entities_articles.py --corpus html --show   # every page's entities
+    python tests/eval/eval_entities_articles.py --corpus rumour        # celebrity and fake news
 
 There is no annotation here, so precision is estimated from the corpora's own word use. Every
 article goes through :func:`reader.analyze` (what the reader shows), and for each entity it
@@ -17,6 +18,11 @@ lists:
   that are also words ("Apple", "Orange");
 - a bare company suffix ("Inc.", "Ltd") or a word ending in a lower-case hyphenated part
   ("BPA-free") whose first part the article never names.
+
+- **names typed two ways in one article**: one name the article writes as two entities of
+  different types ("Bale" a place beside "Christian Bale" a person, "Apple" an organisation in
+  one mention's entity and a person in another's). One real-world thing should be one entity
+  with one type.
 
 Then the names listed by the most articles, with their commonest type, to read the rest.
 """
@@ -63,6 +69,8 @@ class Tally:
     common_words: Counter[str] = field(default_factory=Counter)
     suffixes_and_hyphens: Counter[str] = field(default_factory=Counter)
     names: Counter[str] = field(default_factory=Counter)
+    two_types: Counter[str] = field(default_factory=Counter)
+    articles_with_two_types: int = 0
     types: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
 
 
@@ -74,6 +82,41 @@ def bbc_articles(limit: int = BBC_SAMPLE) -> list[Article]:
         Article(r["id"], f"{r.get('title') or ''}\n\n{r['text']}", r.get("title"))
         for r in records[::step][:limit]
     ]
+
+
+def rumour_articles() -> list[Article]:
+    """Every celebrity-gossip and fake/real news article of ``articles/rumour.jsonl``."""
+    return [
+        Article(r["id"], f"{r.get('title') or ''}\n\n{r['text']}", r.get("title"))
+        for r in _jsonl(DATA / "articles" / "rumour.jsonl")
+    ]
+
+
+def two_types(analysis: Analysis) -> list[str]:
+    """Names the article writes as entities of two types: the same surface form in two
+    entities, or a person's surname that is an entity of its own with another type."""
+    text = analysis.text
+    types_of: dict[str, set[str]] = defaultdict(set)
+    for entity in analysis.entities:
+        if entity.type is EntityType.DATE:
+            continue
+        for mention in entity.mentions:
+            types_of[text[mention.start : mention.end].casefold()].add(entity.type.value)
+    found = [
+        f"{surface} ({'/'.join(sorted(kinds))})"
+        for surface, kinds in types_of.items()
+        if len(kinds) > 1
+    ]
+    surnames = {
+        e.name.split()[-1].casefold(): e.name
+        for e in analysis.entities
+        if e.type is EntityType.PERSON and " " in e.name
+    }
+    for entity in analysis.entities:
+        key = entity.name.casefold()
+        if entity.type not in (EntityType.PERSON, EntityType.DATE) and key in surnames:
+            found.append(f"{entity.name} ({entity.type.value}) beside {surnames[key]} (PERSON)")
+    return found
 
 
 def html_articles() -> list[Article]:
@@ -128,6 +171,9 @@ def tally(articles: list[Article], lower: Counter[str], capital: Counter[str]) -
         text = analysis.text
         starts = _sentence_starts(analysis)
         result.articles += 1
+        doubled = two_types(analysis)
+        result.articles_with_two_types += bool(doubled)
+        result.two_types.update(doubled)
         result.words += len(text.split())
         for entity in analysis.entities:
             if entity.type is EntityType.DATE:
@@ -165,6 +211,8 @@ def report(label: str, result: Tally, limit: int) -> None:
     share(result.initial_singles, "only as one sentence-initial word")
     share(result.common_words, "common words and contractions")
     share(result.suffixes_and_hyphens, "bare company suffix, '-lowercase' ending")
+    share(result.two_types, "names typed two ways in one article")
+    print(f"    articles with such a name: {result.articles_with_two_types} of {result.articles}")
     print("names listed by the most articles (type: commonest):")
     print(
         "   ",
@@ -178,7 +226,7 @@ def report(label: str, result: Tally, limit: int) -> None:
 def main() -> int:
     """Print the sidebar figures for each corpus."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--corpus", choices=["bbc", "html"], action="append")
+    parser.add_argument("--corpus", choices=["bbc", "html", "rumour"], action="append")
     parser.add_argument("--list", type=int, default=30, help="how many names each list shows")
     parser.add_argument("--show", action="store_true", help="print every article's entities")
     args = parser.parse_args()
@@ -186,8 +234,9 @@ def main() -> int:
         print(f"skipped: {DATA} is absent (the shared evaluation data is not beside the repo)")
         return 0
     lower, capital = word_use()
-    for corpus in args.corpus or ["bbc", "html"]:
-        articles = bbc_articles() if corpus == "bbc" else html_articles()
+    loaders = {"bbc": bbc_articles, "html": html_articles, "rumour": rumour_articles}
+    for corpus in args.corpus or ["bbc", "html", "rumour"]:
+        articles = loaders[corpus]()
         if args.show:
             for article in articles:
                 analysis = reader.analyze(article.text, article.name, title=article.title)

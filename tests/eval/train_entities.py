@@ -24,6 +24,7 @@ from pathlib import Path
 
 from common import data_path
 from eval_entities import evaluate, read_conll, rebuild
+from eval_ontonotes import read_ontonotes
 
 from reader.entities import learned
 from reader.entities.lexicon import lexicon
@@ -32,6 +33,20 @@ from reader.entities.voting import provisional_type
 from reader.model import EntityType
 
 LABELS = {"PER": 0, "ORG": 1, "LOC": 2, "MISC": 3}
+ONTONOTES_LABELS = {
+    "PERSON": 0,
+    "ORG": 1,
+    "GPE": 2,
+    "LOC": 2,
+    "FAC": 2,
+    "NORP": 3,
+    "PRODUCT": 3,
+    "EVENT": 3,
+    "WORK_OF_ART": 3,
+    "LAW": 3,
+    "LANGUAGE": 3,
+}
+"""OntoNotes types as the four columns of the weights (names of other types are no examples)."""
 MIN_COUNT = 8
 EPOCHS = 12
 RATE = 0.1
@@ -39,25 +54,29 @@ L2 = 1e-5
 Example = tuple[list[str], int, dict[EntityType, float], tuple[str, ...]]
 
 
-def examples(documents: list) -> list[Example]:
-    """(features, label, rule votes, words) for every mention that matches a gold entity."""
+def examples(
+    documents: list, layout: str = "lines", labels: dict[str, int] = LABELS
+) -> list[Example]:
+    """(features, label, rule votes, words) for every mention that matches a gold entity of a
+    type ``labels`` knows, the documents rebuilt as text in ``layout``."""
     lex = lexicon()
     found: list[Example] = []
     for document in documents:
-        doc = rebuild(document, "lines")
+        doc = rebuild(document, layout)
+        char_start = {v: k for k, v in doc.token_starts.items()}
+        char_end = {v: k for k, v in doc.token_ends.items()}
         gold = {}
         for s, e, kind in doc.gold:
-            start = next(k for k, v in doc.token_starts.items() if v == s)
-            end = next(k for k, v in doc.token_ends.items() if v == e - 1)
-            gold[(start, end)] = kind
+            if kind in labels:
+                gold[(char_start[s], char_end[e - 1])] = labels[kind]
         groups, _ = find_mentions(doc.text)
         for group in groups.values():
             names = name_features(group[0], lex)
             for mention in group:
-                kind = gold.get((mention.start, mention.end))
-                if kind is not None:
+                label = gold.get((mention.start, mention.end))
+                if label is not None:
                     features = names + place_features(mention, doc.text)
-                    found.append((features, LABELS[kind], dict(mention.votes), mention.words))
+                    found.append((features, label, dict(mention.votes), mention.words))
     return found
 
 
@@ -125,18 +144,18 @@ def report(title: str, mentions: list[Example], weights: dict[str, list[float]])
 
 def pipeline_on_held_out(held_docs: list, weights: dict[str, list[float]]) -> None:
     """Whole-extractor F1 on the held-out documents, with weights fitted without them."""
-    from reader.entities import mentions
+    from reader import entities
 
     installed = learned.WEIGHTS_PATH
     with tempfile.TemporaryDirectory() as folder:
         learned.WEIGHTS_PATH = Path(folder) / "weights.tsv"
         save(weights)
         learned.weights.cache_clear()
-        mentions.clear_memos()
+        entities.clear_memos()
         result = evaluate(held_docs, "lines")
     learned.WEIGHTS_PATH = installed
     learned.weights.cache_clear()
-    mentions.clear_memos()
+    entities.clear_memos()
     print("whole extractor on the held-out documents (one sentence a line):")
     print(result.untyped.line("  untyped (exact span)"))
     print(result.typed.line("  typed (exact span and type)"))
@@ -164,11 +183,20 @@ def main() -> int:
     learned.weights.cache_clear()
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--write", action="store_true", help="refit on all of train and save")
+    parser.add_argument(
+        "--conll-only", action="store_true", help="fit on CoNLL train alone (the old weights)"
+    )
     args = parser.parse_args()
     documents = read_conll(data_path("entities", "conllpp_train.txt"))
     train_docs = [d for i, d in enumerate(documents) if i % 5]
     held_docs = [d for i, d in enumerate(documents) if not i % 5]
     train, held_out = examples(train_docs), examples(held_docs)
+    if not args.conll_only:
+        parts = read_ontonotes(str(data_path("entities", "ontonotes_train_news.txt")))
+        news = [p.document for i, p in enumerate(parts) if i % 5]
+        news_held = [p.document for i, p in enumerate(parts) if not i % 5]
+        train += examples(news, "news", ONTONOTES_LABELS)
+        held_out += examples(news_held, "news", ONTONOTES_LABELS)
     print(f"training mentions: {len(train)}")
     weights = fit(train)
     print(f"features kept: {len(weights)}")
