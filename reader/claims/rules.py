@@ -327,7 +327,21 @@ def _page_furniture(sentence: str, start: int, end: int) -> bool:
     return bool(_FURNITURE_AFTER.match(sentence, end))
 
 
+_PENDING_BEFORE = re.compile(
+    r"\b(?:until|unless|if|whether)\b"
+    r"(?:(?!\b(?:where|who|which|when|and|but)\b)[^,.;:!?\"“”]){0,60}$",
+    re.IGNORECASE,
+)
+"""A condition still open, reaching up to the cue within its own clause."""
+
+
+def _pending_condition(sentence: str, start: int, end: int) -> bool:
+    """ "Until Xiaomi itself confirms the plan": a statement awaited, not one made."""
+    return bool(_PENDING_BEFORE.search(sentence, max(0, start - 70), start))
+
+
 _RULES = {
+    "pending_condition": _pending_condition,
     "page_furniture": _page_furniture,
     "fixed_schedule": _fixed_schedule,
     "month_may": _is_month_may,

@@ -100,6 +100,22 @@ def test_other_ways_of_crediting_a_named_source(sentence: str, source: str) -> N
     assert (ATTR, source) in found, found
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Treat the plan with care, at least until the ferry company itself confirms it.",
+        "Unless the ministry confirms the sale, the deal is off.",
+    ],
+)
+def test_a_statement_still_awaited_credits_no_one(sentence: str) -> None:
+    assert sourced(sentence) == []
+
+
+def test_a_condition_closed_before_the_verb_leaves_the_attribution() -> None:
+    sentence = "She lived in Porto unless she was touring Spain, where she declared herself a fan."
+    assert sourced(sentence) == [(ATTR, "she")]
+
+
 def test_a_pronoun_alone_counts_as_the_source_already_named() -> None:
     assert sourced("He said the fleet is old.") == [(ATTR, "He")]
     assert sourced('"We are done," they said.') == [(ATTR, "they")]
