@@ -335,8 +335,19 @@ _PENDING_BEFORE = re.compile(
 """A condition still open, reaching up to the cue within its own clause."""
 
 
+_NOT_YET_BEFORE = re.compile(
+    r"\b(?:has|have|had|is|are|was|were|’s|'s)(?:\s+not|n[’']t)(?:\s+yet)?\s+$"
+    r"|\b(?:never|yet to)\s+$",
+    re.IGNORECASE,
+)
+"""Words that turn a reporting verb into the absence of a statement ("has not confirmed")."""
+
+
 def _pending_condition(sentence: str, start: int, end: int) -> bool:
-    """ "Until Xiaomi itself confirms the plan": a statement awaited, not one made."""
+    """ "Until Xiaomi itself confirms the plan", "she has not confirmed anything": a statement
+    awaited, not one made."""
+    if _NOT_YET_BEFORE.search(sentence, max(0, start - 20), start):
+        return True
     return bool(_PENDING_BEFORE.search(sentence, max(0, start - 70), start))
 
 

@@ -116,6 +116,9 @@ _REPORT_HEADS = frozenset(
     "articles analysis document documents paper papers newspaper newspapers publication "
     "media press statistics evidence story stories estimates accounts account".split()
 )
+# Publishers that are vague only when the phrase will not say which ("multiple outlets"); "the
+# outlet" points back to one the article named.
+_OUTLET_WORDS = frozenset("outlet outlets websites sites tabloids magazines publications".split())
 _VAGUE_MARKERS = frozenset(
     "anonymous unnamed unidentified multiple various numerous certain other another "
     "some many several".split()
@@ -264,7 +267,7 @@ def classify(phrase: str, *, sentence_start: bool = False) -> SourceKind | None:
     if not tokens:
         return SourceKind.VAGUE
     lowered = [t.lower().rstrip(".,") for t in tokens]
-    if len(tokens) == 1 and lowered[0] in PRONOUNS:
+    if len(tokens) == 1 and lowered[0].removesuffix("’s").removesuffix("'s") in PRONOUNS:
         return None
     if lowered[0] == "it" and len(tokens) <= 2:
         return None
@@ -297,6 +300,8 @@ def classify(phrase: str, *, sentence_start: bool = False) -> SourceKind | None:
         return SourceKind.VAGUE
     if any(w in ("anonymous", "unnamed", "unidentified") for w in lowered):
         return SourceKind.VAGUE
+    if any(w in _OUTLET_WORDS for w in lowered) and any(w in _VAGUE_MARKERS for w in lowered[:2]):
+        return SourceKind.VAGUE  # "multiple outlets are reporting"
     if "one of" in " ".join(lowered):
         return SourceKind.VAGUE  # "a spokesman for one of the banks"
     head = next((w for w in reversed(lowered) if w in _HEADS), None)

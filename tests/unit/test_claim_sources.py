@@ -105,10 +105,17 @@ def test_other_ways_of_crediting_a_named_source(sentence: str, source: str) -> N
     [
         "Treat the plan with care, at least until the ferry company itself confirms it.",
         "Unless the ministry confirms the sale, the deal is off.",
+        "The harbour authority has not confirmed the sale.",
+        "“She’s not confirmed anything.”",
     ],
 )
 def test_a_statement_still_awaited_credits_no_one(sentence: str) -> None:
     assert sourced(sentence) == []
+
+
+def test_outlets_the_sentence_will_not_name_are_vague() -> None:
+    assert sourced("Multiple outlets are reporting the split.") == [(VAGUE, "Multiple outlets")]
+    assert sourced("The outlet noted the coach has left.") == [(ATTR, "The outlet")]
 
 
 def test_a_condition_closed_before_the_verb_leaves_the_attribution() -> None:
