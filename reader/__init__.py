@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from reader.loading.sources import load
     from reader.pipeline import analyze
 
-__version__ = "0.2.0"
+__version__ = "0.3.0"
 
 # The pipeline's modules load cue lists, name lists and models: they are imported on first use,
 # so that importing any part of the package (the terminal UI, the CLI) stays quick.

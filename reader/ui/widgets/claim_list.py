@@ -17,6 +17,7 @@ from reader.ui.fitted import FittedLine
 from reader.ui.marks import main_kind
 from reader.ui.messages import ClaimChosen
 from reader.ui.verdicts import VERDICT_MARKS
+from reader.ui.widgets.sidebar_list import SidebarList
 
 _KIND_TAGS: dict[FlagKind, tuple[str, str]] = {
     FlagKind.SPECULATION: (" SPEC  ", ".claim-list--speculation"),
@@ -39,11 +40,11 @@ def claim_prompt(sentence: Sentence, kind: FlagKind, verdict: Verdict | None = N
     return FittedLine(shorten(words, _FIRST_CHARS), left=left)
 
 
-class ClaimList(OptionList):
+class ClaimList(SidebarList):
     """The claims that pass the current filter, in reading order."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
-        *OptionList.COMPONENT_CLASSES,
+        *SidebarList.COMPONENT_CLASSES,
         "claim-list--speculation",
         "claim-list--vague-source",
         "claim-list--attribution",
@@ -52,7 +53,7 @@ class ClaimList(OptionList):
     }
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id, markup=False)
+        super().__init__(id=id)
         self.claims: list[Sentence] = []
         self.kind_of: Callable[[Sentence], FlagKind] = main_kind
         """Which kind's tag each claim shows (the filtered kind, when a filter is on)."""
@@ -110,11 +111,3 @@ class ClaimList(OptionList):
         index = self.claim_index(event.option)
         if index is not None:
             self.post_message(ClaimChosen(index))
-
-    def on_focus(self) -> None:
-        """Arriving by tab puts the cursor on the first item, so enter acts at once."""
-        if self.highlighted is None:
-            for index, option in enumerate(self.options):
-                if not option.disabled:
-                    self.highlighted = index
-                    break

@@ -13,6 +13,7 @@ from reader.model import Entity, EntityType
 from reader.ui.display import safe_line
 from reader.ui.fitted import FittedLine
 from reader.ui.messages import EntityChosen
+from reader.ui.widgets.sidebar_list import SidebarList
 
 TYPE_LABELS: dict[EntityType, str] = {
     EntityType.PERSON: "People",
@@ -46,17 +47,17 @@ def entity_prompt(entity: Entity) -> FittedLine:
     )
 
 
-class EntityList(OptionList):
+class EntityList(SidebarList):
     """Entities grouped by type; choosing one highlights its mentions in the article."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
-        *OptionList.COMPONENT_CLASSES,
+        *SidebarList.COMPONENT_CLASSES,
         "entity-list--group",
         "entity-list--count",
     }
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id, markup=False)
+        super().__init__(id=id)
         self.entities: list[Entity] = []
 
     def show_entities(self, entities: Sequence[Entity], empty: str = "No names found") -> None:
@@ -95,11 +96,3 @@ class EntityList(OptionList):
         entity = self.entity_of(event.option)
         if entity is not None:
             self.post_message(EntityChosen(entity))
-
-    def on_focus(self) -> None:
-        """Arriving by tab puts the cursor on the first item, so enter acts at once."""
-        if self.highlighted is None:
-            for index, option in enumerate(self.options):
-                if not option.disabled:
-                    self.highlighted = index
-                    break

@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 from reader.model import Source, SourceKind
 from reader.ui.display import safe_line, shorten
 from reader.ui.messages import SourceChosen
+from reader.ui.widgets.sidebar_list import SidebarList
 
 
 def ordered_sources(sources: Sequence[Source]) -> list[Source]:
@@ -46,18 +47,18 @@ def source_prompt(source: Source, claims: int, width: int | None = None) -> Cont
     return Content.assemble((tag, style), " ", name, (count, ".sources-panel--count"))
 
 
-class SourcesPanel(OptionList):
+class SourcesPanel(SidebarList):
     """The article's sources; choosing one steps through the claims resting on it."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
-        *OptionList.COMPONENT_CLASSES,
+        *SidebarList.COMPONENT_CLASSES,
         "sources-panel--vague",
         "sources-panel--named",
         "sources-panel--count",
     }
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id, markup=False)
+        super().__init__(id=id)
         self.sources: list[Source] = []
         self.counts: list[int] = []
         """How many claims rest on each listed source."""
@@ -98,11 +99,3 @@ class SourcesPanel(OptionList):
         option_id = event.option.id
         if option_id is not None and option_id.startswith("source-"):
             self.post_message(SourceChosen(int(option_id.removeprefix("source-"))))
-
-    def on_focus(self) -> None:
-        """Arriving by tab puts the cursor on the first source, so enter acts at once."""
-        if self.highlighted is None:
-            for index, option in enumerate(self.options):
-                if not option.disabled:
-                    self.highlighted = index
-                    break
