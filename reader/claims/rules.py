@@ -194,9 +194,15 @@ def _past_ability(sentence: str, start: int, end: int) -> bool:
     return bool(_ABILITY_AFTER.match(sentence, end)) or bool(_PERCEPTION_AFTER.match(sentence, end))
 
 
+_USED_TO_BEFORE = re.compile(r"\bused\s+to\b[^.;:!?]*$", re.IGNORECASE)
+
+
 def _habitual_or_refusal(sentence: str, start: int, end: int) -> bool:
-    """ "would often go" (a past habit), "would-be", "would not comment" (a refusal)."""
-    return bool(_HABIT_OR_REFUSAL.match(sentence, end))
+    """ "would often go" (a past habit), "would-be", "would not comment" (a refusal), and
+    "they used to check it and would stop it" (a habit set up earlier in the sentence)."""
+    if _HABIT_OR_REFUSAL.match(sentence, end):
+        return True
+    return bool(_USED_TO_BEFORE.search(sentence, max(0, start - CONTEXT_REACH), start))
 
 
 def _scheduled(sentence: str, start: int, end: int) -> bool:
@@ -351,7 +357,16 @@ def _pending_condition(sentence: str, start: int, end: int) -> bool:
     return bool(_PENDING_BEFORE.search(sentence, max(0, start - 70), start))
 
 
+_CONCESSION_AFTER = re.compile(r"[^.;:!?]{0,120}?,\s*(?:but|yet)\b", re.IGNORECASE)
+
+
+def _concession(sentence: str, start: int, end: int) -> bool:
+    """ "She may be a star, but she fangirls too": granting a point in order to turn it."""
+    return bool(_CONCESSION_AFTER.match(sentence, end))
+
+
 _RULES = {
+    "concession": _concession,
     "pending_condition": _pending_condition,
     "page_furniture": _page_furniture,
     "fixed_schedule": _fixed_schedule,

@@ -163,8 +163,12 @@ def test_source_spans_cut_the_source_out_of_the_sentence() -> None:
         "Protesters believe the law is unfair.",
         "He thought the film was too long.",
         "Many voters feel the tax is unfair.",
-        # past inability
+        # past inability, and a past habit
         "Rescuers could not find the boat.",
+        "The old keepers used to watch the pier and would ring the bell at dusk.",
+        # a point granted in order to turn it
+        "The singer may be famous across the world, but she still queues for coffee.",
+        "The sheriff may not be in office any more, yet he still speaks for the county.",
         # a rule or a plain condition
         "Water boils if it is heated to 100 degrees.",
         # a denial, which is itself a fact about the denial
