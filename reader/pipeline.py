@@ -13,16 +13,18 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from reader.claims.flagging import flag_sentences
-from reader.claims.lexicon import Lexicon, build_lexicon, builtin_lexicon
-from reader.claims.sources import build_sources
 from reader.clean.cleaner import clean_paragraphs
-from reader.entities import extract_entities
 from reader.model import Analysis, Document, Entity, Paragraph, Sentence, Span
 from reader.text.normalize import normalize_text
 from reader.text.segment import split_paragraphs, split_sentences
+
+if TYPE_CHECKING:
+    from reader.claims.lexicon import Lexicon
+
+# The claim and name stages (their cue lists, name lists and learned weights) are imported when
+# an article is first analysed: the viewer's preview, drawn before that, needs only cleaning.
 
 _TITLE_MAX = 120
 _PARAGRAPH_SEPARATOR = "\n\n"
@@ -44,6 +46,8 @@ class Analyzer:
     def lexicon(self) -> Lexicon:
         """The compiled cue lexicon this analyzer flags sentences with."""
         if self._lexicon is None:
+            from reader.claims.lexicon import build_lexicon, builtin_lexicon
+
             self._lexicon = build_lexicon(self.user_cues) if self.user_cues else builtin_lexicon()
         return self._lexicon
 
@@ -61,6 +65,8 @@ class Analyzer:
         kept = [p for p in paragraphs if p.kept]
         sentences = _sentences(text, kept, self.lexicon)
         entities = _entities(text, kept)
+        from reader.claims.sources import build_sources
+
         sentences, sources = build_sources(text, sentences, entities)
         return Analysis(
             text=text,
@@ -162,6 +168,8 @@ def _sentences(text: str, kept: Sequence[Paragraph], lexicon: Lexicon) -> tuple[
         (p.index, span) for p in kept for span in split_sentences(text, p.start, p.end)
     ]
     texts = [text[span.start : span.end] for _, span in spans]
+    from reader.claims.flagging import flag_sentences
+
     flags = flag_sentences(texts, lexicon)
     return tuple(
         Sentence(
@@ -178,6 +186,8 @@ def _sentences(text: str, kept: Sequence[Paragraph], lexicon: Lexicon) -> tuple[
 
 def _entities(text: str, kept: Sequence[Paragraph]) -> tuple[Entity, ...]:
     """Entities of the clean view, with mentions mapped back to offsets in ``text``."""
+    from reader.entities import extract_entities
+
     clean_starts: list[int] = []
     pieces: list[str] = []
     position = 0

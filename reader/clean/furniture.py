@@ -33,52 +33,32 @@ from functools import cache
 from typing import NamedTuple
 
 from reader.data import DATA_DIR
-from reader.text.words import LETTERS_WORD, MONTHS
+from reader.text.words import LETTERS_WORD, MONTHS, LazyPattern
 
 MAX_LINE_WORDS = 20
 """The learned model scores lines of up to this many words; longer paragraphs are prose unless
 a rule recognises them (cookie, newsletter and rights notices)."""
 
 
-class _LazyPattern:
-    """A regular expression compiled the first time it is used (call it to get the pattern).
-
-    Most lines of prose never need most of the patterns below; compiling them all at import
-    would cost the viewer's first frame several milliseconds.
-    """
-
-    __slots__ = ("_compiled", "_flags", "_source")
-
-    def __init__(self, source: str, flags: int = 0) -> None:
-        self._source = source
-        self._flags = flags
-        self._compiled: re.Pattern[str] | None = None
-
-    def __call__(self) -> re.Pattern[str]:
-        if self._compiled is None:
-            self._compiled = re.compile(self._source, self._flags)
-        return self._compiled
-
-
 _WORD = LETTERS_WORD
-_LATIN = _LazyPattern(r"[A-Za-zÀ-ÿ]")
-_NON_LATIN_LETTER = _LazyPattern(
+_LATIN = LazyPattern(r"[A-Za-zÀ-ÿ]")
+_NON_LATIN_LETTER = LazyPattern(
     r"[\u0400-\u04ff\u0590-\u06ff\u0900-\u0dff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"
 )
 """Letters of other scripts (only lines without a Latin letter need them)."""
-_TIME = _LazyPattern(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\b|\b\d{1,2}\s*[ap]\.?m\b", re.I)
+_TIME = LazyPattern(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\b|\b\d{1,2}\s*[ap]\.?m\b", re.I)
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
-_DATE = _LazyPattern(
+_DATE = LazyPattern(
     rf"\b{_MONTH}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?|(?:19|20)\d\d)\b"
     rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\b"
     r"|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b|\b\d{4}年",
     re.I,
 )
 _MONTH_WORDS = MONTHS
-_NUMERIC_DATE = _LazyPattern(r"\d[/.-]\d{1,2}[/.-]\d|\d年")
+_NUMERIC_DATE = LazyPattern(r"\d[/.-]\d{1,2}[/.-]\d|\d年")
 
 
 def _may_hold_date(line: str, lowered_words: Iterable[str]) -> bool:
@@ -86,16 +66,16 @@ def _may_hold_date(line: str, lowered_words: Iterable[str]) -> bool:
     return not _MONTH_WORDS.isdisjoint(lowered_words) or bool(_NUMERIC_DATE().search(line))
 
 
-_YEAR = _LazyPattern(r"\b(?:19|20)\d{2}\b")
+_YEAR = LazyPattern(r"\b(?:19|20)\d{2}\b")
 _URL = re.compile(r"https?://|www\.|\b[\w-]+\.(?:com|org|net|co\.uk|io|gov|edu|tv|news)\b", re.I)
-_EMAIL = _LazyPattern(r"[\w.+-]+@[\w-]+\.\w")
-_HANDLE = _LazyPattern(r"(?<![\w@])@\w{2,}")
-_HASHTAG = _LazyPattern(r"(?<![\w&])#[^\W\d_]")
+_EMAIL = LazyPattern(r"[\w.+-]+@[\w-]+\.\w")
+_HANDLE = LazyPattern(r"(?<![\w@])@\w{2,}")
+_HASHTAG = LazyPattern(r"(?<![\w&])#[^\W\d_]")
 _GLUED = re.compile(r"[a-z]{2}[A-Z][a-z]")
 """Words glued together by a scraper ("MenuSections")."""
 _BYLINE = re.compile(r"^(?:by|por|par|von|di|door)\s+\S", re.I)
-_LABEL_PREFIX = _LazyPattern(r"^[^\W\d_][\w'’ .-]{0,24}:\s*\S")
-_COUNT = _LazyPattern(r"^\(?\d[\d,.]*[kKmM]?\)?$|\(\d[\d,.]*\)$")
+_LABEL_PREFIX = LazyPattern(r"^[^\W\d_][\w'’ .-]{0,24}:\s*\S")
+_COUNT = LazyPattern(r"^\(?\d[\d,.]*[kKmM]?\)?$|\(\d[\d,.]*\)$")
 _SEPARATORS = (
     ("pipe", "|"),
     ("bullet", "•"),
@@ -459,7 +439,7 @@ _SHARE_ROW = re.compile(
     + r")\b[\W_]*)+",
     re.I,
 )
-_SHARE_CORE = _LazyPattern(
+_SHARE_CORE = LazyPattern(
     r"\b(?:" + "|".join(re.escape(w) for w in sorted(_SHARE_WORDS, key=len, reverse=True)) + r")\b",
     re.I,
 )
@@ -658,7 +638,7 @@ _ANCHORED_MAX_CHARS = 320
 """Longer lines can only be the notices found by the unanchored rules."""
 
 
-_STAMP_WORD = _LazyPattern(r"\b(?:updated|published|posted|modified)\b", re.I)
+_STAMP_WORD = LazyPattern(r"\b(?:updated|published|posted|modified)\b", re.I)
 
 
 def _is_stamp(line: str) -> bool:

@@ -34,7 +34,7 @@ from collections.abc import Sequence
 from enum import IntEnum
 from typing import NamedTuple
 
-from reader.text.words import LETTERS_WORD
+from reader.text.words import LETTERS_WORD, LazyPattern
 
 __all__ = ["Block", "BlockKind", "classify_block", "densest_run", "main_content_reasons"]
 
@@ -97,7 +97,7 @@ OTHER_FUNCTION_WORDS = frozenset(
 )
 """The same for the languages news pages are most often written in besides English."""
 _ALL_FUNCTION_WORDS = FUNCTION_WORDS | OTHER_FUNCTION_WORDS
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_CJK = LazyPattern(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _CJK_CHARS_PER_WORD = 2
 """In Chinese, Japanese and Korean text a word is about this many characters."""
 _CJK_SENTENCE = re.compile(r"[。！？.!?]")
@@ -172,7 +172,7 @@ def classify_block(text: str) -> Block:
     sentence = line.rstrip(_CLOSERS)[-1:] in _SENTENCE_ENDS
     function = sum(map(_ALL_FUNCTION_WORDS.__contains__, map(str.lower, words)))
     density = function / n if n else 0.0
-    if not line.isascii() and (cjk := len(_CJK.findall(line))) * 2 > len(line):
+    if not line.isascii() and (cjk := len(_CJK().findall(line))) * 2 > len(line):
         # No spaces between words: count characters, and read sentence marks as density.
         n = cjk // _CJK_CHARS_PER_WORD
         sentence = sentence or line.endswith(("。", "다.", "요."))

@@ -25,3 +25,24 @@ MONTHS = frozenset(MONTH_NAMES) | MONTH_ABBREVIATIONS | {"may"}
 """Every month word, full or abbreviated, lower case."""
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 """The days of the week, lower case."""
+
+
+class LazyPattern:
+    """A regular expression compiled the first time it is used (call it to get the pattern).
+
+    Most lines of prose never need most of the cleaner's patterns; compiling them all at import
+    would cost the viewer's first frame several milliseconds (a character class over the CJK
+    ranges alone takes about five).
+    """
+
+    __slots__ = ("_compiled", "_flags", "_source")
+
+    def __init__(self, source: str, flags: int = 0) -> None:
+        self._source = source
+        self._flags = flags
+        self._compiled: re.Pattern[str] | None = None
+
+    def __call__(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self._source, self._flags)
+        return self._compiled
