@@ -27,6 +27,8 @@ class FittedLine(Visual):
         left: Content | None = None,
         right: Content | None = None,
         style: str = "",
+        narrow_left: Content | None = None,
+        narrow_below: int = 0,
     ) -> None:
         self.text = text
         """The part that gives way (already made safe by the caller)."""
@@ -34,12 +36,20 @@ class FittedLine(Visual):
         self.right = right or Content()
         self.style = style
         """A style for the text (a component class like ``.entity-list--name``, or "")."""
+        self.narrow_left = narrow_left
+        """A shorter ``left`` for narrow lines (a one-letter tag), or None to keep ``left``."""
+        self.narrow_below = narrow_below
+        """Use ``narrow_left`` when ``left`` would leave the text fewer cells than this."""
 
     def at_width(self, width: int) -> Content:
         """The line as drawn in ``width`` cells."""
-        room = width - self.left.cell_length - self.right.cell_length
+        left = self.left
+        room = width - left.cell_length - self.right.cell_length
+        if self.narrow_left is not None and room < self.narrow_below:
+            left = self.narrow_left
+            room = width - left.cell_length - self.right.cell_length
         text = shorten(self.text, room) if room > 0 else ""
-        return Content.assemble(self.left, (text, self.style), self.right)
+        return Content.assemble(left, (text, self.style), self.right)
 
     def __str__(self) -> str:
         return str(Content.assemble(self.left, self.text, self.right))

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from textual.widgets._footer import FooterKey
 
+from reader.model import FlagKind, Sentence
+from reader.ui.fitted import FittedLine
 from reader.ui.widgets.article import ArticleView
-from reader.ui.widgets.claim_list import ClaimList
+from reader.ui.widgets.claim_list import ClaimList, claim_prompt
 from reader.ui.widgets.entity_list import EntityList
 from reader.ui.widgets.panel_title import PanelTitle
 
@@ -150,3 +152,14 @@ async def test_no_matches_says_so_without_the_step_keys(open_app) -> None:
     async with open_app(size=SMALL) as (app, pilot):
         await search(app, pilot, "zzzq")
         assert app.status.message.endswith("search “zzzq”: no matches")
+
+
+def test_a_narrow_claims_list_trades_the_long_tag_for_a_letter_to_show_more_claim() -> None:
+    text = "The harbour board may sell the ferry fleet to a private buyer next year."
+    sentence = Sentence(index=0, paragraph=0, start=0, end=len(text), text=text)
+    line = claim_prompt(sentence, FlagKind.SPECULATION)
+    wide, narrow = str(line.at_width(100)), str(line.at_width(30))
+    assert wide.startswith(" SPEC  ") and wide.endswith("next year.")
+    assert narrow.startswith(" S ") and "SPEC" not in narrow and narrow.endswith("…")
+    with_long_tag = str(FittedLine(line.text, left=line.left).at_width(30))
+    assert len(narrow.removeprefix(" S ")) > len(with_long_tag.removeprefix(" SPEC  "))

@@ -24,6 +24,14 @@ _KIND_TAGS: dict[FlagKind, tuple[str, str]] = {
     FlagKind.VAGUE_SOURCE: (" VAGUE ", ".claim-list--vague-source"),
     FlagKind.ATTRIBUTION: (" ATTR  ", ".claim-list--attribution"),
 }
+_NARROW_TAGS: dict[FlagKind, str] = {
+    FlagKind.SPECULATION: " S ",
+    FlagKind.VAGUE_SOURCE: " V ",
+    FlagKind.ATTRIBUTION: " A ",
+}
+"""One-letter tags for a narrow sidebar, so that more of each claim shows (80 columns)."""
+_NARROW_BELOW = 24
+"""The long tags give way to the one-letter ones when they would leave fewer cells than this."""
 _FIRST_CHARS = 120
 """The most of a claim the list shows, however wide it is."""
 
@@ -34,10 +42,17 @@ def claim_prompt(sentence: Sentence, kind: FlagKind, verdict: Verdict | None = N
     tag, style = _KIND_TAGS[kind]
     words = safe_line(sentence.text[: _FIRST_CHARS * 2])
     left = Content.assemble((tag, style), " ")
+    narrow = Content.assemble((_NARROW_TAGS[kind], style), " ")
     if verdict is not None:
         mark_style = ".claim-list--checked" if verdict.checked else ".claim-list--unchecked"
-        left = Content.assemble((VERDICT_MARKS[verdict], mark_style), left)
-    return FittedLine(shorten(words, _FIRST_CHARS), left=left)
+        mark = (VERDICT_MARKS[verdict], mark_style)
+        left, narrow = Content.assemble(mark, left), Content.assemble(mark, narrow)
+    return FittedLine(
+        shorten(words, _FIRST_CHARS),
+        left=left,
+        narrow_left=narrow,
+        narrow_below=_NARROW_BELOW,
+    )
 
 
 class ClaimList(SidebarList):
