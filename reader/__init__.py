@@ -10,9 +10,10 @@ The core is importable without the terminal UI::
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from reader.errors import InputError, NetworkError, ReaderError
+from reader.lazy import lazy_exports
 from reader.model import (
     Analysis,
     Document,
@@ -46,17 +47,7 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    """Import the pipeline's entry points when they are first used."""
-    module_name = _LAZY.get(name)
-    if module_name is None:
-        raise AttributeError(f"module 'reader' has no attribute {name!r}")
-    from importlib import import_module
-
-    value = getattr(import_module(module_name), name)
-    globals()[name] = value
-    return value
-
+__getattr__ = lazy_exports(__name__, _LAZY)
 
 __all__ = [
     "Analysis",

@@ -11,7 +11,9 @@ SQLite (the store is opened once the article's claims are known).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from reader.lazy import lazy_exports
 
 if TYPE_CHECKING:
     from reader.review.errors import StoreBusyError, StoreError
@@ -43,17 +45,7 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    """Import the store's names when they are first used."""
-    module_name = _LAZY.get(name)
-    if module_name is None:
-        raise AttributeError(f"module 'reader.review' has no attribute {name!r}")
-    from importlib import import_module
-
-    value = getattr(import_module(module_name), name)
-    globals()[name] = value
-    return value
-
+__getattr__ = lazy_exports(__name__, _LAZY)
 
 __all__ = [
     "ArticleRecord",

@@ -58,6 +58,7 @@ def run_viewer(target: str | None, *, raw: bool = False, theme: str | None = Non
 
 
 def _run_viewer(target: str | None, *, raw: bool, theme: str | None) -> int:
+    from reader.config import install_user_analyzer
     from reader.loading.sources import STDIN, load_if_quick
     from reader.ui.keys import KEY_SPECS
     from reader.ui.settings import load_settings
@@ -71,6 +72,9 @@ def _run_viewer(target: str | None, *, raw: bool, theme: str | None) -> int:
     # plain-text file is read now (milliseconds); web pages and URLs load in the viewer.
     document = load_if_quick(target) if target else None
     settings = load_settings({spec.id for spec in KEY_SPECS})
+    # The user's cues are read here, at the edge, like the settings: a broken lexicon.toml is
+    # one line before the screen is taken over, and the analysis itself reads no file.
+    install_user_analyzer()
     if not sys.stdout.isatty():
         raise InputError(
             "the viewer needs a terminal; for a report without one use: reader analyze TARGET"

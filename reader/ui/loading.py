@@ -14,22 +14,12 @@ SYNC_CHARS = 100_000
 PREVIEW_CHARS = 200_000
 """Inputs longer than this are shown paragraph by paragraph before the analysis finishes."""
 
-_user_cues_installed = False
-
 
 def analyse_document(document: Document) -> Analysis:
-    """Run the analysis on a loaded document (imported here: the pipeline is not needed sooner).
-
-    The first call reads the user's cues (``lexicon.toml``) and keeps them for the session.
-    """
-    global _user_cues_installed
+    """Run the analysis on a loaded document, with the cues :func:`~reader.ui.launch.run_viewer`
+    installed (imported here: the pipeline is not needed sooner)."""
     from reader.pipeline import analyze_document
 
-    if not _user_cues_installed:
-        from reader.config import install_user_analyzer
-
-        install_user_analyzer()
-        _user_cues_installed = True
     return analyze_document(document)
 
 

@@ -63,9 +63,18 @@ def test_mistakes_are_explained(
         load_settings(IDS)
 
 
-@pytest.mark.parametrize("text", ["[keys\n", '[keys]\nquit = "q"\nhelp = "q"\n'])
-def test_the_command_reports_a_broken_config_in_one_line(tmp_path: Path, text: str) -> None:
-    (tmp_path / "config.toml").write_text(text, encoding="utf-8")
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("config.toml", "[keys\n"),
+        ("config.toml", '[keys]\nquit = "q"\nhelp = "q"\n'),
+        ("lexicon.toml", "[whispers\n"),
+    ],
+)
+def test_the_command_reports_a_broken_config_in_one_line(
+    tmp_path: Path, name: str, text: str
+) -> None:
+    (tmp_path / name).write_text(text, encoding="utf-8")
     env = {**os.environ, "READER_CONFIG_DIR": str(tmp_path), "READER_DEBUG": ""}
     result = subprocess.run(
         [sys.executable, "-m", "reader", str(SAMPLE_ARTICLE)],
@@ -77,7 +86,7 @@ def test_the_command_reports_a_broken_config_in_one_line(tmp_path: Path, text: s
     )
     assert result.returncode == 2
     lines = result.stderr.decode().strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("reader: ") and "config.toml" in lines[0]
+    assert len(lines) == 1 and lines[0].startswith("reader: ") and name in lines[0]
 
 
 @pytest.mark.parametrize(
