@@ -32,6 +32,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from common import Score, data_path
 
@@ -225,6 +226,19 @@ def evaluate(
     return result
 
 
+def print_scores(label: str, result: Result | Any) -> None:
+    """Speed, untyped and typed scores, each type's score, and misaligned mentions: the lines
+    every entity evaluation prints (``result`` has this module's :class:`Result` fields)."""
+    speed = result.words / result.seconds if result.seconds else 0.0
+    print(f"\n[{label}] {result.words} words, {speed:,.0f} words/s")
+    print(result.untyped.line("untyped (exact span)"))
+    print(result.typed.line("typed (exact span and type)"))
+    for kind, score in result.by_type.items():
+        print(score.line(f"  {kind}"))
+    if result.misaligned:
+        print(f"  mentions not on token boundaries: {result.misaligned}")
+
+
 def _describe_errors(doc: RebuiltDocument, predicted: set[tuple[int, int, str]]) -> Iterator[str]:
     def words(s: int, e: int) -> str:
         if s < 0:
@@ -260,13 +274,7 @@ def main() -> int:
     print(f"{args.file}: {len(documents)} documents")
     for layout in args.layout or layouts:
         result = evaluate(documents, layout, args.credit_hyphen_names)
-        print(f"\n[{layout}] {result.words} words, {result.words / result.seconds:,.0f} words/s")
-        print(result.untyped.line("untyped (exact span)"))
-        print(result.typed.line("typed (exact span and type)"))
-        for kind, score in result.by_type.items():
-            print(score.line(f"  {kind}"))
-        if result.misaligned:
-            print(f"  mentions not on token boundaries: {result.misaligned}")
+        print_scores(layout, result)
         if args.errors:
             for error, count in Counter(result.errors).most_common(args.errors):
                 print(f"  {count:4d}  {error}")

@@ -30,7 +30,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from common import Score, data_path
-from eval_entities import ConllDocument, RebuiltDocument, rebuild
+from eval_entities import ConllDocument, RebuiltDocument, print_scores, rebuild
 
 from reader.entities import extract_entities
 from reader.model import EntityType
@@ -204,14 +204,7 @@ def _count(
 
 def print_result(label: str, result: Result, errors: int = 0) -> None:
     """Print the scores, the confusion table and optionally the commonest mistakes."""
-    speed = result.words / result.seconds if result.seconds else 0.0
-    print(f"\n[{label}] {result.words} words, {speed:,.0f} words/s")
-    print(result.untyped.line("untyped (exact span)"))
-    print(result.typed.line("typed (exact span and type)"))
-    for kind, score in result.by_type.items():
-        print(score.line(f"  {kind}"))
-    if result.misaligned:
-        print(f"  mentions not on token boundaries: {result.misaligned}")
+    print_scores(label, result)
     columns = [*SCORED, "-"]
     print("\nconfusion (rows gold, columns predicted; '-' = none)")
     print(" " * 9 + "".join(f"{c:>9}" for c in columns))
