@@ -7,7 +7,8 @@ of the source list (``Flag.source``), and that list. Mentions of one source merg
 - through the entities: "Musk" and "Elon Musk" are one entity, so one source;
 - a description ("the Chinese publication", "the company", "the report") is the named source
   the article credited most recently, when its head word fits (a publication, a company);
-- the same vague phrase ("people familiar with the matter") is one source each time it recurs.
+- the same vague phrase ("people familiar with the matter") is one source each time it recurs,
+  whatever its article ("a source says" ... "says the source").
 
 A pronoun ("he said", "they told") takes the source it refers to: the most recent source or
 person or organisation named before it. When that is vague ("a source close to the couple ...
@@ -118,7 +119,7 @@ def build_sources(
                         why = _WHY_DESCRIBED.format(source=entries[key].name)
                         flag = replace(flag, kind=FlagKind.ATTRIBUTION, why=why)
                 else:
-                    key = f"{kind}:{' '.join(phrase.lower().split())}"
+                    key = f"{kind}:{_phrase_key(phrase, kind)}"
                     _add(entries, order, key, phrase, kind, None)
             entry = entries[key]
             entry.mentions.append(Span(start, end))
@@ -141,6 +142,16 @@ def build_sources(
         for i, key in enumerate(order)
     )
     return tuple(result), sources
+
+
+_ARTICLE = re.compile(r"^(?:a|an|the)\s+", re.IGNORECASE)
+
+
+def _phrase_key(phrase: str, kind: SourceKind) -> str:
+    """What makes two mentions of a source phrase one source: the same words, and for a vague
+    one the article aside ("a source says" ... "says the source")."""
+    words = " ".join(phrase.lower().split())
+    return _ARTICLE.sub("", words) if kind is SourceKind.VAGUE else words
 
 
 def _add(

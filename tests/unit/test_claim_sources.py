@@ -258,6 +258,22 @@ def test_mentions_of_one_source_merge_through_the_entity() -> None:
     assert len(named[0].mentions) == 2
 
 
+def test_a_vague_source_is_one_source_whatever_its_article() -> None:
+    text = (
+        "The ferry will be renamed, a source says.\n\n"
+        "“It is a done deal,” says the source, “and the crew know it.”\n"
+    )
+    analysis = reader.analyze(text)
+    assert [(s.name, s.kind, s.sentences) for s in analysis.sources] == [
+        ("a source", SourceKind.VAGUE, (0, 1))
+    ]
+
+
+def test_an_outlet_that_has_learned_something_is_credited() -> None:
+    sentence = "The Harbour Gazette has exclusively learned that the ferry was sold."
+    assert sourced(sentence) == [(ATTR, "The Harbour Gazette")]
+
+
 def test_a_description_merges_with_the_source_named_before_it() -> None:
     analysis, _ = sources_of(
         "Chinese publication LatePost reported that the project is young. "
