@@ -365,7 +365,16 @@ def _concession(sentence: str, start: int, end: int) -> bool:
     return bool(_CONCESSION_AFTER.match(sentence, end))
 
 
+_WISH_BEFORE = re.compile(r"\bwish(?:es|ed)?\s+(?:that\s+)?[\w'’]+\s+$", re.IGNORECASE)
+
+
+def _wish(sentence: str, start: int, end: int) -> bool:
+    """ "I wish that I could speak more about it": a wish, a feeling reported as such."""
+    return bool(_WISH_BEFORE.search(sentence, max(0, start - 40), start))
+
+
 _RULES = {
+    "wish": _wish,
     "concession": _concession,
     "pending_condition": _pending_condition,
     "page_furniture": _page_furniture,

@@ -166,6 +166,8 @@ def test_source_spans_cut_the_source_out_of_the_sentence() -> None:
         # past inability, and a past habit
         "Rescuers could not find the boat.",
         "The old keepers used to watch the pier and would ring the bell at dusk.",
+        # a wish, a feeling reported as such
+        "I wish that I could say more about the ferry, but the rules forbid it.",
         # a point granted in order to turn it
         "The singer may be famous across the world, but she still queues for coffee.",
         "The sheriff may not be in office any more, yet he still speaks for the county.",
